@@ -1,0 +1,77 @@
+package dev.nplusone;
+
+import java.util.List;
+
+/**
+ * One problem found in a scope: a statement shape repeated from one call site, with the evidence and, when
+ * nplusone can prove it, where the keys came from and the rewrite that removes the loop.
+ *
+ * @param id           stable across runs: a hash of the parent shape, the child shape and the call site
+ * @param kind         {@link Kind#N_PLUS_ONE} or {@link Kind#DUPLICATE}
+ * @param confidence   how sure the verdict is; see {@link Confidence}
+ * @param executions   how many times the shape ran from the call site in the scope
+ * @param distinctKeys how many different key tuples those executions used
+ * @param maxRows      the most rows one execution returned (1 or less: a to-one lookup)
+ * @param sql          the repeated statement's fingerprint
+ * @param callSite     the first application frame, for example {@code com.acme.PostService.render(PostService.java:57)}
+ * @param parent       the statement whose results supplied the keys, or {@code null}
+ * @param suggestion   the rewrite that removes the loop, or {@code null}
+ * @param timeNanos    time spent in the repeated executions
+ * @param sampleValues a few bound key values, only when {@code nplusone.captureValues=true}; otherwise empty
+ */
+public record Finding(String id, Kind kind, Confidence confidence, int executions, int distinctKeys, int maxRows,
+                      String sql, String callSite, Parent parent, Suggestion suggestion, long timeNanos,
+                      List<String> sampleValues) {
+
+    public Finding {
+        sampleValues = List.copyOf(sampleValues);
+    }
+
+    public enum Kind {
+        /** A lookup by key repeated in a loop with different keys. */
+        N_PLUS_ONE,
+        /** The same statement with the same key repeated: cache or hoist it. */
+        DUPLICATE
+    }
+
+    public enum Confidence {
+        /** The keys were read from an earlier statement's results: the loop is proven. */
+        CONFIRMED,
+        /** A multi-row statement preceded the loop, but its values did not match the keys. */
+        LIKELY,
+        /** Nothing in the scope explains where the keys came from. */
+        UNPARENTED
+    }
+
+    /**
+     * The statement whose results produced the loop's keys.
+     *
+     * @param sql    its fingerprint
+     * @param column the result column the keys were read from
+     * @param rows   how many rows it returned
+     */
+    public record Parent(String sql, String column, int rows) {
+    }
+
+    /** How to remove the loop. */
+    public enum Strategy {
+        /** Join the child table into the parent's statement (to-one relations). */
+        JOIN,
+        /** Load all the keys in one {@code IN (...)} statement (to-many relations, or no parent). */
+        BATCH_IN
+    }
+
+    /**
+     * The rewrite and what it saves.
+     *
+     * @param strategy      JOIN or BATCH_IN
+     * @param sql           the rewritten statement, runnable on the same database
+     * @param queriesBefore statements the loop and its parent take now
+     * @param queriesAfter  statements the rewrite takes
+     * @param reason        why this strategy
+     * @param frameworkHint the idiomatic fix in the ORM seen on the call stack, or {@code null}
+     */
+    public record Suggestion(Strategy strategy, String sql, int queriesBefore, int queriesAfter, String reason,
+                             String frameworkHint) {
+    }
+}

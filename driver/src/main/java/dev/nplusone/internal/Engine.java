@@ -1,0 +1,102 @@
+package dev.nplusone.internal;
+
+import dev.nplusone.ScopeReport;
+import dev.nplusone.internal.config.Config;
+import dev.nplusone.internal.detect.Detector;
+import dev.nplusone.internal.report.Reporter;
+import dev.nplusone.internal.scope.ScopeRecorder;
+import dev.nplusone.internal.scope.ThreadState;
+import dev.nplusone.internal.sql.SqlCache;
+import java.util.function.Consumer;
+
+/**
+ * Holds the pipeline together: configuration, the SQL cache, and what happens when a scope closes
+ * (detect, suggest, report). One per JVM (per class loader, for the agent's relocated copy).
+ */
+public final class Engine {
+    private static final System.Logger LOG = System.getLogger("dev.nplusone");
+    private static volatile Engine instance;
+
+    private volatile Config config;
+    private final SqlCache sql = new SqlCache(10_000, 5_000);
+    private final Reporter reporter = new Reporter();
+    private volatile Detector.SuggestionMaker suggestions = Detector.NO_SUGGESTIONS;
+
+    private Engine(Config config) {
+        this.config = config;
+    }
+
+    public static Engine get() {
+        Engine engine = instance;
+        if (engine == null) {
+            synchronized (Engine.class) {
+                engine = instance;
+                if (engine == null) {
+                    engine = new Engine(Config.fromSystemProperties(Engine::configurationError));
+                    instance = engine;
+                    ShutdownFlush.register();
+                }
+            }
+        }
+        return engine;
+    }
+
+    static void configurationError(String message) {
+        LOG.log(System.Logger.Level.ERROR, message);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Replaces the configuration, for the agent's arguments and for tests. */
+    public void configure(Config newConfig) {
+        this.config = newConfig;
+    }
+
+    public SqlCache sql() {
+        return sql;
+    }
+
+    public boolean active() {
+        return config.enabled() && !Failures.switchedOff();
+    }
+
+    public void useSuggestions(Detector.SuggestionMaker maker) {
+        this.suggestions = maker;
+    }
+
+    public void addListener(Consumer<ScopeReport> listener) {
+        reporter.addListener(listener);
+    }
+
+    public void removeListener(Consumer<ScopeReport> listener) {
+        reporter.removeListener(listener);
+    }
+
+    /** Opens a scope on the current thread; it is the innermost until closed. */
+    public ScopeRecorder open(String name, String kind, int threshold) {
+        ScopeRecorder scope = new ScopeRecorder(name, kind, threshold > 0 ? threshold : config.threshold());
+        ThreadState.current().push(scope);
+        return scope;
+    }
+
+    /** Takes the scope off the current thread and reports it. */
+    public ScopeReport closeOnThread(ScopeRecorder scope) {
+        ThreadState.current().remove(scope);
+        return close(scope);
+    }
+
+    /** Detects and reports; never throws. Returns the report (empty when detection failed). */
+    public ScopeReport close(ScopeRecorder scope) {
+        Config current = config;
+        try {
+            ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
+            reporter.report(report, current);
+            return report;
+        } catch (Throwable t) {
+            Failures.record("scope analysis", t);
+            return new ScopeReport(scope.name(), scope.kind(), 0, java.util.List.of(), java.util.List.of(), true);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.nplusone.internal.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The configuration contract, as an immutable snapshot. Read from system properties ({@code nplusone.*}) or
+ * from agent arguments ({@code key=value,key=value} without the prefix). A bad value never fails the
+ * application: it produces one line naming the property and the default is used.
+ */
+public record Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues,
+                     Pattern ignore) {
+    public static final String PREFIX = "nplusone.";
+    public static final int DEFAULT_THRESHOLD = 3;
+    public static final Config DEFAULTS = new Config(true, DEFAULT_THRESHOLD, true, null, false, null);
+
+    /** Reads the {@code nplusone.*} system properties; problems go to {@code errors}, one line each. */
+    public static Config fromSystemProperties(Consumer<String> errors) {
+        Map<String, String> values = new HashMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(PREFIX)) {
+                values.put(name.substring(PREFIX.length()), System.getProperty(name));
+            }
+        }
+        return from(values, errors);
+    }
+
+    /** Parses agent arguments such as {@code threshold=2,json=/tmp/n1.jsonl}. */
+    public static Map<String, String> parseAgentArguments(String arguments, Consumer<String> errors) {
+        Map<String, String> values = new HashMap<>();
+        if (arguments == null || arguments.isBlank()) {
+            return values;
+        }
+        for (String pair : arguments.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                errors.accept("nplusone: agent argument '" + pair.trim() + "' is not key=value; ignored");
+                continue;
+            }
+            String key = pair.substring(0, eq).trim();
+            values.put(key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key, pair.substring(eq + 1).trim());
+        }
+        return values;
+    }
+
+    /** Builds a configuration from un-prefixed keys; unknown keys and bad values are reported, not thrown. */
+    public static Config from(Map<String, String> values, Consumer<String> errors) {
+        Parser parser = new Parser(values, errors);
+        Config config = new Config(
+                parser.bool("enabled", DEFAULTS.enabled),
+                parser.threshold(),
+                parser.bool("log", DEFAULTS.log),
+                parser.path("json"),
+                parser.bool("captureValues", DEFAULTS.captureValues),
+                parser.pattern("ignore"));
+        parser.reportUnknown();
+        return config;
+    }
+
+    public Config withThreshold(int newThreshold) {
+        return new Config(enabled, newThreshold, log, json, captureValues, ignore);
+    }
+
+    private static final class Parser {
+        private final Map<String, String> values;
+        private final Consumer<String> errors;
+        private final Map<String, Boolean> known = new HashMap<>();
+
+        Parser(Map<String, String> values, Consumer<String> errors) {
+            this.values = values;
+            this.errors = errors;
+        }
+
+        private String raw(String key) {
+            known.put(key, true);
+            String value = values.get(key);
+            return value == null ? null : value.trim();
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            String value = raw(key);
+            if (value == null || value.isEmpty()) {
+                return defaultValue;
+            }
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "true":
+                    return true;
+                case "false":
+                    return false;
+                default:
+                    bad(key, value, "is not true or false", String.valueOf(defaultValue));
+                    return defaultValue;
+            }
+        }
+
+        int threshold() {
+            String value = raw("threshold");
+            if (value == null || value.isEmpty()) {
+                return DEFAULT_THRESHOLD;
+            }
+            try {
+                int threshold = Integer.parseInt(value);
+                if (threshold >= 2) {
+                    return threshold;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            bad("threshold", value, "is not a whole number of at least 2", String.valueOf(DEFAULT_THRESHOLD));
+            return DEFAULT_THRESHOLD;
+        }
+
+        Path path(String key) {
+            String value = raw(key);
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                bad(key, value, "is not a valid file path", "no JSON report");
+                return null;
+            }
+        }
+
+        Pattern pattern(String key) {
+            String value = raw(key);
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            try {
+                return Pattern.compile(value);
+            } catch (PatternSyntaxException e) {
+                bad(key, value, "is not a valid regular expression (" + e.getDescription() + ")", "nothing ignored");
+                return null;
+            }
+        }
+
+        void reportUnknown() {
+            for (String key : values.keySet()) {
+                if (!known.containsKey(key)) {
+                    errors.accept("nplusone: unknown property " + PREFIX + key + " is ignored (known: enabled,"
+                            + " threshold, log, json, captureValues, ignore)");
+                }
+            }
+        }
+
+        private void bad(String key, String value, String problem, String fallback) {
+            errors.accept("nplusone: property " + PREFIX + key + "='" + value + "' " + problem + "; using "
+                    + fallback);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.nplusone.internal.detect;
+
+import dev.nplusone.Finding;
+import dev.nplusone.ShapeStats;
+import dev.nplusone.ScopeReport;
+import dev.nplusone.StatementType;
+import dev.nplusone.internal.config.Config;
+import dev.nplusone.internal.scope.ScopeRecorder;
+import dev.nplusone.internal.scope.ShapeGroup;
+import dev.nplusone.internal.sql.ValueHash;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The detect stage: turns a closed scope's counters into findings. A group (one shape from one call site)
+ * is a finding when its single-key executions reach the threshold: {@code DUPLICATE} when they all used the
+ * same key, {@code N_PLUS_ONE} when the shape is a lookup by key and the keys differ. Batched executions
+ * (IN lists with several values, arrays) never count towards either.
+ */
+public final class Detector {
+    /** Turns a finding's evidence into its suggestion; the suggest stage plugs in here. */
+    public interface SuggestionMaker {
+        Finding.Suggestion suggest(ShapeGroup group, ParentLink parent, ScopeRecorder.Snapshot scope);
+    }
+
+    private Detector() {
+    }
+
+    public static ScopeReport detect(ScopeRecorder.Snapshot scope, Config config, SuggestionMaker suggestions) {
+        List<Finding> findings = new ArrayList<>();
+        for (ShapeGroup group : scope.groups()) {
+            Finding finding = judge(group, scope, config, suggestions);
+            if (finding != null && !ignored(finding, config)) {
+                findings.add(finding);
+            }
+        }
+        findings.sort(Comparator.comparingInt(Finding::executions).reversed());
+        List<ShapeStats> shapes = new ArrayList<>(scope.shapes().size());
+        for (ScopeRecorder.ShapeSummary summary : scope.shapes()) {
+            shapes.add(new ShapeStats(summary.shape().sql(), summary.type(), summary.executions(),
+                    summary.distinctKeys(), summary.callSites()));
+        }
+        return new ScopeReport(scope.name(), scope.kind(), scope.statements(), findings, shapes, scope.truncated());
+    }
+
+    private static Finding judge(ShapeGroup group, ScopeRecorder.Snapshot scope, Config config,
+                                 SuggestionMaker suggestions) {
+        if (group.shape().kind() != StatementType.SELECT || group.lookupExecutions() < scope.threshold()) {
+            return null;
+        }
+        List<String> samples = config.captureValues() ? group.samples() : List.of();
+        if (group.distinctKeys() <= 1 && !group.keysSaturated()) {
+            return finding(group, Finding.Kind.DUPLICATE, Finding.Confidence.CONFIRMED, null, null, samples);
+        }
+        if (!group.shape().analysis().isKeyLookup()) {
+            return null;
+        }
+        ParentLink link = ParentLinker.link(group, scope);
+        Finding.Suggestion suggestion = suggestions.suggest(group, link, scope);
+        return finding(group, Finding.Kind.N_PLUS_ONE, link.confidence(), link.parent(), suggestion, samples);
+    }
+
+    private static Finding finding(ShapeGroup group, Finding.Kind kind, Finding.Confidence confidence,
+                                   Finding.Parent parent, Finding.Suggestion suggestion, List<String> samples) {
+        String id = findingId(parent == null ? "" : parent.sql(), group.shape().sql(), group.callSite().toString());
+        return new Finding(id, kind, confidence, group.executions(), group.distinctKeys(), group.maxRows(),
+                group.shape().sql(), group.callSite().toString(), parent, suggestion, group.nanos(), samples);
+    }
+
+    static String findingId(String parentSql, String childSql, String callSite) {
+        long hash = ValueHash.combine(ValueHash.combine(ValueHash.ofString(parentSql), ValueHash.ofString(childSql)),
+                ValueHash.ofString(callSite));
+        return String.format("%016x", hash);
+    }
+
+    private static boolean ignored(Finding finding, Config config) {
+        return config.ignore() != null && (config.ignore().matcher(finding.sql()).find()
+                || config.ignore().matcher(finding.callSite()).find());
+    }
+
+    /** No suggestions: what the engine reports before the suggest stage is plugged in. */
+    public static final SuggestionMaker NO_SUGGESTIONS = (group, parent, scope) -> null;
+
+}

@@ -1,0 +1,124 @@
+package dev.nplusone.internal.detect;
+
+import dev.nplusone.Finding;
+import dev.nplusone.internal.scope.ResultSource;
+import dev.nplusone.internal.scope.ScopeRecorder;
+import dev.nplusone.internal.scope.ShapeGroup;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds the parent of a loop by bind-value flow: the result column (of another, multi-row shape) that had
+ * already produced most of the loop's distinct keys by the time each was used. A column is the parent when
+ * it produced at least {@link #MIN_SHARE} of them. When two columns explain the keys equally well (a page of
+ * posts whose ids and author ids overlap), the one whose name relates it to the child wins
+ * ({@code author_id} for a lookup in {@code author}; {@code id} of {@code post} for a lookup by {@code post_id}).
+ */
+final class ParentLinker {
+    static final double MIN_SHARE = 0.8;
+
+    private ParentLinker() {
+    }
+
+    static ParentLink link(ShapeGroup group, ScopeRecorder.Snapshot scope) {
+        ParentLink best = ParentLink.UNPARENTED;
+        int bestAffinity = -1;
+        boolean multiRowBefore = false;
+        for (ResultSource source : scope.sources()) {
+            if (source.shape().equals(group.shape()) || source.maxRows() < 2) {
+                continue;
+            }
+            multiRowBefore = true;
+            for (int position = 0; position < ShapeGroup.KEY_WIDTH; position++) {
+                ParentLink candidate = match(group, source, position, scope.values());
+                if (candidate == null || candidate.matched() < MIN_SHARE * candidate.examined()) {
+                    continue;
+                }
+                int affinity = NameAffinity.between(group.shape(), source);
+                if (candidate.matched() > best.matched()
+                        || (candidate.matched() == best.matched() && affinity > bestAffinity)) {
+                    best = candidate;
+                    bestAffinity = affinity;
+                }
+            }
+        }
+        if (best.source() != null) {
+            return best;
+        }
+        return multiRowBefore ? new ParentLink(Finding.Confidence.LIKELY, null, -1, 0, 0) : ParentLink.UNPARENTED;
+    }
+
+    /** How many distinct keys at {@code position} the source produced before their first use. */
+    private static ParentLink match(ShapeGroup group, ResultSource source, int position,
+                                    ScopeRecorder.ValueIndexView values) {
+        Map<Long, Long> firstUse = new HashMap<>();
+        for (int execution = 0; execution < group.loggedExecutions(); execution++) {
+            if (group.loggedKeyCount(execution) > position) {
+                firstUse.putIfAbsent(group.loggedKey(execution, position), group.loggedSequence(execution));
+            }
+        }
+        if (firstUse.size() < 2) {
+            return null; // a constant (a filter value), not a key that varies with the loop
+        }
+        int matched = 0;
+        for (Map.Entry<Long, Long> key : firstUse.entrySet()) {
+            long seen = values.firstSeen(key.getKey(), source.id());
+            if (seen >= 0 && seen < key.getValue()) {
+                matched++;
+            }
+        }
+        return new ParentLink(Finding.Confidence.CONFIRMED, source, position, matched, firstUse.size());
+    }
+
+    /** How strongly column and table names say that the source column refers to the child's rows. */
+    static final class NameAffinity {
+        private NameAffinity() {
+        }
+
+        static int between(dev.nplusone.internal.sql.Shape child, ResultSource source) {
+            List<String> childTables = child.analysis().tables();
+            List<String> childKeys = child.analysis().keyColumns();
+            List<String> parentTables = source.shape().analysis().tables();
+            String parentColumn = bare(source.column());
+            int affinity = 0;
+            // parent.author_id -> child table blog_author
+            if (parentColumn.endsWith("_id") && mentions(childTables, parentColumn.substring(0, parentColumn.length() - 3))) {
+                affinity += 2;
+            }
+            // parent post.id -> child key post_id
+            for (String key : childKeys) {
+                String bareKey = bare(key);
+                if (bareKey.endsWith("_id") && parentColumn.equals("id")
+                        && mentions(parentTables, bareKey.substring(0, bareKey.length() - 3))) {
+                    affinity += 2;
+                }
+                if (bareKey.equals(parentColumn)) {
+                    affinity += 1;
+                }
+            }
+            return affinity;
+        }
+
+        private static boolean mentions(List<String> tables, String word) {
+            if (word.isEmpty()) {
+                return false;
+            }
+            for (String table : tables) {
+                String name = bare(table);
+                if (name.equals(word) || name.endsWith("_" + word) || name.startsWith(word + "_")
+                        || name.equals(word + "s")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String bare(String name) {
+            String lower = name.toLowerCase(Locale.ROOT).replace("\"", "").replace("`", "");
+            int dot = lower.lastIndexOf('.');
+            return dot < 0 ? lower : lower.substring(dot + 1);
+        }
+    }
+}

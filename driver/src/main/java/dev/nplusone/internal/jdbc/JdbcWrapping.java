@@ -1,0 +1,65 @@
+package dev.nplusone.internal.jdbc;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ConnectionInfo;
+import net.ttddyy.dsproxy.proxy.JdbcProxyFactory;
+import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
+import net.ttddyy.dsproxy.proxy.ProxyConfig;
+import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+
+/**
+ * The one place that talks to datasource-proxy: builds the proxies that feed the engine. Its types never
+ * leave this package.
+ */
+public final class JdbcWrapping {
+    private JdbcWrapping() {
+    }
+
+    /** Returns a DataSource whose connections are watched; wrapping a watched DataSource returns it as is. */
+    public static DataSource wrap(DataSource dataSource, String name) {
+        if (dataSource instanceof WatchedDataSource) {
+            return dataSource;
+        }
+        WatchedDataSource watched = new WatchedDataSource(dataSource);
+        watched.setProxyConfig(proxyConfig(name));
+        return watched;
+    }
+
+    /** Wraps one connection (the jdbc:nplusone: driver's); a watched connection is returned as is. */
+    public static Connection wrap(Connection connection, String name) {
+        if (isWatched(connection)) {
+            return connection;
+        }
+        ProxyConfig config = proxyConfig(name);
+        ConnectionInfo info = new ConnectionInfo();
+        info.setConnectionId(config.getConnectionIdManager().getId(connection));
+        info.setDataSourceName(name);
+        return config.getJdbcProxyFactory().createConnection(connection, info, config);
+    }
+
+    static boolean isWatched(Connection connection) {
+        return connection instanceof ProxyJdbcObject proxy && proxy.getProxyConfig() != null
+                && proxy.getProxyConfig().getConnectionIdManager() == ConnectionScopes.INSTANCE;
+    }
+
+    private static ProxyConfig proxyConfig(String name) {
+        return ProxyConfig.Builder.create()
+                .dataSourceName(name)
+                .queryListener(StatementListener.INSTANCE)
+                .resultSetProxyLogicFactory(ResultSetWatcher.FACTORY)
+                .connectionIdManager(ConnectionScopes.INSTANCE)
+                .stopwatchFactory(new NanoTimeStopwatchFactory())
+                .jdbcProxyFactory(JdbcProxyFactory.DEFAULT)
+                .retrieveIsolationLevel(false)
+                .build();
+    }
+
+    /** Marks our own wrapper so that wrapping twice is a no-op. */
+    static final class WatchedDataSource extends ProxyDataSource {
+        WatchedDataSource(DataSource dataSource) {
+            super(dataSource);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.nplusone.internal.report;
+
+import dev.nplusone.Finding;
+import dev.nplusone.ScopeReport;
+import java.util.Locale;
+
+/** The report a person reads: in the log, and as a JUnit failure message. */
+public final class HumanReport {
+    private static final String INDENT = "            ";
+
+    private HumanReport() {
+    }
+
+    public static String format(ScopeReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("nplusone: ").append(report.findings().size())
+                .append(report.findings().size() == 1 ? " finding" : " findings")
+                .append(" in scope '").append(report.name()).append("' (").append(report.statements())
+                .append(report.statements() == 1 ? " statement" : " statements")
+                .append(report.truncated() ? ", tracking truncated: counts are lower bounds" : "").append(")\n");
+        for (Finding finding : report.findings()) {
+            out.append(format(finding, report.name())).append('\n');
+        }
+        return out.toString();
+    }
+
+    public static String format(Finding finding, String scopeName) {
+        StringBuilder out = new StringBuilder();
+        boolean nPlusOne = finding.kind() == Finding.Kind.N_PLUS_ONE;
+        out.append(nPlusOne ? "N+1 QUERY [" + finding.confidence() + "] " : "DUPLICATE QUERY ")
+                .append(finding.executions()).append(" executions, ")
+                .append(finding.distinctKeys()).append(finding.distinctKeys() == 1 ? " distinct key, " : " distinct keys, ")
+                .append(rows(finding.maxRows())).append(", ").append(millis(finding.timeNanos()))
+                .append("   (scope: ").append(scopeName).append(")\n");
+        out.append("  loop at : ").append(finding.callSite()).append('\n');
+        Finding.Parent parent = finding.parent();
+        if (parent != null) {
+            out.append("  parent  : ").append(parent.sql()).append("   -> ").append(parent.rows())
+                    .append(parent.rows() == 1 ? " row" : " rows").append(", column ").append(parent.column()).append('\n');
+        }
+        out.append("  repeated: ").append(finding.sql()).append('\n');
+        if (!finding.sampleValues().isEmpty()) {
+            out.append("  values  : ").append(String.join(" ", finding.sampleValues())).append('\n');
+        }
+        Finding.Suggestion suggestion = finding.suggestion();
+        if (suggestion != null) {
+            String label = suggestion.strategy() == Finding.Strategy.JOIN ? "  fix JOIN: " : "  fix IN  : ";
+            out.append(label).append(suggestion.sql()).append('\n');
+            out.append(INDENT).append(suggestion.queriesBefore()).append(" queries -> ").append(suggestion.queriesAfter());
+            if (suggestion.reason() != null) {
+                out.append("  (").append(suggestion.reason()).append(')');
+            }
+            out.append('\n');
+            if (suggestion.frameworkHint() != null) {
+                out.append("  in code : ").append(suggestion.frameworkHint()).append('\n');
+            }
+        } else if (!nPlusOne) {
+            out.append("  fix     : run it once and reuse the result (cache it, or hoist it out of the loop)\n");
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static String rows(int maxRows) {
+        if (maxRows <= 1) {
+            return "<=1 row each";
+        }
+        return "up to " + maxRows + " rows each";
+    }
+
+    static String millis(long nanos) {
+        double millis = nanos / 1_000_000.0;
+        return millis < 10 ? String.format(Locale.ROOT, "%.1f ms", millis) : String.format(Locale.ROOT, "%d ms", Math.round(millis));
+    }
+}

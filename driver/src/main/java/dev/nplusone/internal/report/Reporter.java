@@ -1,0 +1,77 @@
+package dev.nplusone.internal.report;
+
+import dev.nplusone.ScopeReport;
+import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.config.Config;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The report stage: hands each closed scope that has findings to the log, the JSON Lines file and any
+ * registered listener. Each JSON line is written with one append of the whole line under a JVM-wide lock before the
+ * scope's close returns (no buffering), so lines are never interleaved, and a JVM that exits keeps them whole.
+ */
+public final class Reporter {
+    private static final System.Logger LOG = System.getLogger("dev.nplusone");
+    private static final Object FILE_LOCK = new Object();
+    private final List<Consumer<ScopeReport>> listeners = new CopyOnWriteArrayList<>();
+
+    public void addListener(Consumer<ScopeReport> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<ScopeReport> listener) {
+        listeners.remove(listener);
+    }
+
+    public void report(ScopeReport report, Config config) {
+        for (Consumer<ScopeReport> listener : listeners) {
+            try {
+                listener.accept(report);
+            } catch (Throwable t) {
+                Failures.record("report listener", t);
+            }
+        }
+        if (report.findings().isEmpty()) {
+            return;
+        }
+        if (config.log()) {
+            try {
+                LOG.log(System.Logger.Level.WARNING, HumanReport.format(report));
+            } catch (Throwable t) {
+                Failures.record("log report", t);
+            }
+        }
+        if (config.json() != null) {
+            try {
+                append(config.json(), JsonReport.line(report) + "\n");
+            } catch (Throwable t) {
+                Failures.record("JSON report " + config.json(), t);
+            }
+        }
+    }
+
+    private static void append(Path file, String line) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        synchronized (FILE_LOCK) {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            }
+        }
+    }
+}

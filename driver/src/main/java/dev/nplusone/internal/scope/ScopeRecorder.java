@@ -1,0 +1,207 @@
+package dev.nplusone.internal.scope;
+
+import dev.nplusone.StatementType;
+import dev.nplusone.internal.sql.Shape;
+import dev.nplusone.internal.sql.SqlCache;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one unit of work executed, kept as counters per shape and call site rather than a list of
+ * executions, so memory is bounded whatever the statement count. Past the bounds the scope keeps counting
+ * statements and marks itself truncated.
+ *
+ * <p>Thread-safe through its own monitor: a scope normally lives on one thread (uncontended locking is
+ * cheap), but may be carried onto others.
+ */
+public final class ScopeRecorder implements KeySet.KeyBudget {
+    static final int MAX_SHAPES = 2_000;
+    static final int MAX_KEYS_PER_GROUP = 1_024;
+    static final int MAX_KEYS_PER_SCOPE = 100_000;
+    static final int MAX_SOURCES = 1_024;
+    /** Executions of a shape whose call site is always walked before sampling may start. */
+    static final int EXACT_WALKS = 64;
+    /** Once a shape has only ever come from one call site, every this-many executions are walked. */
+    static final int SAMPLE_INTERVAL = 16;
+
+    private final String name;
+    private final String kind;
+    private final int threshold;
+    private final long startNanos = System.nanoTime();
+    private final Map<Shape, ShapeEntry> shapes = new LinkedHashMap<>();
+    private final Map<String, ResultSource> sourcesByKey = new HashMap<>();
+    private final List<ResultSource> sources = new ArrayList<>();
+    private final ValueIndex values = new ValueIndex();
+    private int statements;
+    private long sequence;
+    private int keysStored;
+    private boolean truncated;
+
+    public ScopeRecorder(String name, String kind, int threshold) {
+        this.name = name;
+        this.kind = kind;
+        this.threshold = threshold;
+    }
+
+    /** Records one execution; returns its group (for time and rows), or null when past the shape bound. */
+    public synchronized ShapeGroup record(SqlCache.Statement statement, long keyHash, long[] keyValues, int keyCount,
+                                          boolean batched, String sample) {
+        statements++;
+        long executionSequence = ++sequence;
+        Shape shape = statement.shape();
+        ShapeEntry entry = shapes.get(shape);
+        if (entry == null) {
+            if (shapes.size() >= MAX_SHAPES) {
+                truncated = true;
+                return null;
+            }
+            entry = new ShapeEntry(shape);
+            shapes.put(shape, entry);
+        }
+        ShapeGroup group = entry.groupFor(entry.nextCallSite());
+        group.record(executionSequence, keyHash, keyValues, keyCount, batched, sample, this);
+        return group;
+    }
+
+    public synchronized void addNanos(ShapeGroup group, long nanos) {
+        group.addNanos(nanos);
+    }
+
+    /** The column of a shape's results that values are being read from, or null past the source bound. */
+    public synchronized ResultSource source(Shape shape, String column) {
+        String key = shape.id() + "\u0000" + column;
+        ResultSource source = sourcesByKey.get(key);
+        if (source == null && sources.size() < MAX_SOURCES) {
+            source = new ResultSource(sources.size(), shape, column);
+            sources.add(source);
+            sourcesByKey.put(key, source);
+        }
+        return source;
+    }
+
+    /** Notes that {@code source} produced a value, now: after every execution recorded so far. */
+    public synchronized void valueRead(ResultSource source, long valueHash, int rowsSoFar) {
+        source.rowRead(rowsSoFar);
+        values.record(valueHash, source.id(), sequence);
+    }
+
+    @Override
+    public boolean take() {
+        if (keysStored >= MAX_KEYS_PER_SCOPE) {
+            truncated = true;
+            return false;
+        }
+        keysStored++;
+        return true;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    public long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** A consistent copy of what the detector needs, taken under the scope's lock. */
+    public synchronized Snapshot snapshot() {
+        List<ShapeGroup> groups = new ArrayList<>();
+        List<ShapeSummary> summaries = new ArrayList<>(shapes.size());
+        for (ShapeEntry entry : shapes.values()) {
+            groups.addAll(entry.groups);
+            int distinct = 0;
+            for (ShapeGroup group : entry.groups) {
+                distinct = Math.max(distinct, group.distinctKeys());
+            }
+            summaries.add(new ShapeSummary(entry.shape, entry.executions, distinct, entry.groups.size()));
+        }
+        boolean keysTruncated = groups.stream().anyMatch(ShapeGroup::keysSaturated);
+        return new Snapshot(name, kind, threshold, statements, groups, summaries, List.copyOf(sources), values,
+                truncated || keysTruncated);
+    }
+
+    /** Per-shape totals, whatever the call sites. */
+    public record ShapeSummary(Shape shape, int executions, int distinctKeys, int callSites) {
+        public StatementType type() {
+            return shape.kind();
+        }
+    }
+
+    /** What the detector reads. The value index is only read after the scope closed. */
+    public record Snapshot(String name, String kind, int threshold, int statements, List<ShapeGroup> groups,
+                           List<ShapeSummary> shapes, List<ResultSource> sources, ValueIndexView values,
+                           boolean truncated) {
+        Snapshot(String name, String kind, int threshold, int statements, List<ShapeGroup> groups,
+                 List<ShapeSummary> shapes, List<ResultSource> sources, ValueIndex values, boolean truncated) {
+            this(name, kind, threshold, statements, groups, shapes, sources, values::firstSeen, truncated);
+        }
+    }
+
+    /** Read access to the value index: when a source first produced a value, or -1. */
+    @FunctionalInterface
+    public interface ValueIndexView {
+        long firstSeen(long valueHash, int sourceId);
+    }
+
+    /** One shape's groups and the call-site sampling state. */
+    private static final class ShapeEntry {
+        final Shape shape;
+        final List<ShapeGroup> groups = new ArrayList<>(1);
+        int executions;
+        CallSite lastSite;
+        boolean singleSite = true;
+        int untilNextWalk;
+
+        ShapeEntry(Shape shape) {
+            this.shape = shape;
+        }
+
+        /**
+         * The call site of the execution being recorded. Every execution is walked until the shape has run
+         * {@link #EXACT_WALKS} times; if all of those came from one call site, only every
+         * {@link #SAMPLE_INTERVAL}th is walked and the others are attributed to that site. A sample that
+         * finds another site switches the shape back to walking every execution for the rest of the scope.
+         * Writes are never walked: findings concern reads.
+         */
+        CallSite nextCallSite() {
+            executions++;
+            if (shape.kind() != StatementType.SELECT) {
+                return CallSite.UNKNOWN;
+            }
+            boolean walk = executions <= EXACT_WALKS || !singleSite || --untilNextWalk <= 0;
+            if (!walk) {
+                return lastSite;
+            }
+            CallSite site = CallSiteLocator.locate();
+            if (lastSite != null && !site.equals(lastSite)) {
+                singleSite = false;
+            }
+            lastSite = site;
+            untilNextWalk = SAMPLE_INTERVAL;
+            return site;
+        }
+
+        ShapeGroup groupFor(CallSite site) {
+            for (int i = 0; i < groups.size(); i++) {
+                ShapeGroup group = groups.get(i);
+                if (group.callSite() == site || group.callSite().equals(site)) {
+                    return group;
+                }
+            }
+            ShapeGroup group = new ShapeGroup(shape, site, MAX_KEYS_PER_GROUP);
+            groups.add(group);
+            return group;
+        }
+    }
+}

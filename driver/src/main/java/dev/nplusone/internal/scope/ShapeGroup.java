@@ -1,0 +1,140 @@
+package dev.nplusone.internal.scope;
+
+import dev.nplusone.internal.sql.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The executions of one shape from one call site in one scope: counters, a bounded set of key hashes, and
+ * the keys of the first executions with their sequence numbers (what parent linking matches against the
+ * values earlier results produced). Guarded by the owning scope's lock, except the row counters, which the
+ * ResultSet of the execution updates from the thread reading it.
+ */
+public final class ShapeGroup {
+    /** Key values kept per logged execution: lookups rarely have more key columns than this. */
+    public static final int KEY_WIDTH = 4;
+    static final int LOGGED_EXECUTIONS = 256;
+    static final int MAX_SAMPLES = 5;
+    private static final int LOG_STRIDE = 1 + 1 + KEY_WIDTH; // sequence, value count, values
+
+    private final Shape shape;
+    private final CallSite callSite;
+    private final KeySet keys;
+    private int executions;
+    private int lookupExecutions;
+    private long nanos;
+    private volatile int maxRows;
+    private long firstSequence = -1;
+    private long[] keyLog = new long[LOG_STRIDE * 4];
+    private int loggedExecutions;
+    private List<String> samples = List.of();
+
+    ShapeGroup(Shape shape, CallSite callSite, int maxKeys) {
+        this.shape = shape;
+        this.callSite = callSite;
+        this.keys = new KeySet(maxKeys);
+    }
+
+    void record(long sequence, long keyHash, long[] keyValues, int keyCount, boolean batched, String sample,
+                KeySet.KeyBudget budget) {
+        executions++;
+        if (firstSequence < 0) {
+            firstSequence = sequence;
+        }
+        if (batched) {
+            return;
+        }
+        lookupExecutions++;
+        keys.add(keyHash, budget);
+        if (loggedExecutions < LOGGED_EXECUTIONS) {
+            logKey(sequence, keyValues, keyCount);
+        }
+        if (sample != null && samples.size() < MAX_SAMPLES) {
+            if (samples.isEmpty()) {
+                samples = new ArrayList<>(MAX_SAMPLES);
+            }
+            samples.add(sample);
+        }
+    }
+
+    private void logKey(long sequence, long[] keyValues, int keyCount) {
+        int offset = loggedExecutions * LOG_STRIDE;
+        if (offset + LOG_STRIDE > keyLog.length) {
+            keyLog = Arrays.copyOf(keyLog, keyLog.length * 2);
+        }
+        int width = Math.min(keyCount, KEY_WIDTH);
+        keyLog[offset] = sequence;
+        keyLog[offset + 1] = width;
+        System.arraycopy(keyValues, 0, keyLog, offset + 2, width);
+        loggedExecutions++;
+    }
+
+    void addNanos(long elapsed) {
+        nanos += elapsed;
+    }
+
+    /** Called as the execution's ResultSet advances; {@code rowsSoFar} counts rows of that one result. */
+    public void rowRead(int rowsSoFar) {
+        if (rowsSoFar > maxRows) {
+            maxRows = rowsSoFar;
+        }
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public CallSite callSite() {
+        return callSite;
+    }
+
+    public int executions() {
+        return executions;
+    }
+
+    /** Executions that looked up single keys (not batched through a multi-value IN list or an array). */
+    public int lookupExecutions() {
+        return lookupExecutions;
+    }
+
+    public int distinctKeys() {
+        return keys.size();
+    }
+
+    public boolean keysSaturated() {
+        return keys.saturated();
+    }
+
+    public long nanos() {
+        return nanos;
+    }
+
+    public int maxRows() {
+        return maxRows;
+    }
+
+    public long firstSequence() {
+        return firstSequence;
+    }
+
+    public List<String> samples() {
+        return samples;
+    }
+
+    public int loggedExecutions() {
+        return loggedExecutions;
+    }
+
+    public long loggedSequence(int execution) {
+        return keyLog[execution * LOG_STRIDE];
+    }
+
+    public int loggedKeyCount(int execution) {
+        return (int) keyLog[execution * LOG_STRIDE + 1];
+    }
+
+    public long loggedKey(int execution, int position) {
+        return keyLog[execution * LOG_STRIDE + 2 + position];
+    }
+}

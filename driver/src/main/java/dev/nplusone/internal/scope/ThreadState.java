@@ -1,0 +1,38 @@
+package dev.nplusone.internal.scope;
+
+import java.util.ArrayDeque;
+
+/**
+ * Per-thread state of the hot path, one object per thread reached with a single ThreadLocal read: the
+ * explicit scopes open on the thread (innermost last), the nesting depth of JDBC proxies (so a statement
+ * seen through a pool and a driver is recorded once), and the group of the statement being executed (so its
+ * ResultSet can report rows and values to it).
+ */
+public final class ThreadState {
+    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
+
+    private final ArrayDeque<ScopeRecorder> scopes = new ArrayDeque<>(4);
+    /** Nesting depth of statement listeners; only the outermost records. */
+    public int depth;
+    /** The scope and group of the last statement recorded on this thread, for its ResultSet. */
+    public ScopeRecorder executingScope;
+    public ShapeGroup executingGroup;
+
+    public static ThreadState current() {
+        return CURRENT.get();
+    }
+
+    /** The innermost explicit scope on this thread, or null. */
+    public ScopeRecorder innermostScope() {
+        return scopes.peekLast();
+    }
+
+    public void push(ScopeRecorder scope) {
+        scopes.addLast(scope);
+    }
+
+    /** Removes the scope wherever it is, so scopes closed out of order do not corrupt the stack. */
+    public void remove(ScopeRecorder scope) {
+        scopes.removeLastOccurrence(scope);
+    }
+}

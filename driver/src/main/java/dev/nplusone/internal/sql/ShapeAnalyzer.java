@@ -1,0 +1,203 @@
+package dev.nplusone.internal.sql;
+
+import dev.nplusone.StatementType;
+
+import dev.nplusone.internal.Failures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.Offset;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Reads a shape's structure once, with JSqlParser where it understands the SQL and with the lexer's tokens
+ * where it does not (vendor syntax, JDBC escapes). Never called per execution: {@link Shape#analysis()}
+ * memoises the result, and the detector asks only for shapes that repeated.
+ */
+final class ShapeAnalyzer {
+    /** JSqlParser runs on one shared daemon thread with a timeout: it can take long on pathological SQL. */
+    private static final ExecutorService PARSER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "nplusone-sql-parser");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
+    private static final Set<String> RANGE_OPERATORS = Set.of(">", "<", ">=", "<=", "between");
+
+    private ShapeAnalyzer() {
+    }
+
+    static ShapeAnalysis analyze(String shape, StatementType kind) {
+        if (kind != StatementType.SELECT) {
+            return new ShapeAnalysis(false, List.of(), List.of(), false, false);
+        }
+        ShapeAnalysis parsed = withParser(shape);
+        return parsed != null ? parsed : withLexer(shape);
+    }
+
+    static String parseable(String shape) {
+        return shape.replace("(?+)", "(?)");
+    }
+
+    static Statement parse(String sql) throws Exception {
+        return CCJSqlParserUtil.parse(sql, PARSER, parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
+    }
+
+    private static ShapeAnalysis withParser(String shape) {
+        try {
+            Statement statement = parse(parseable(shape));
+            if (statement instanceof Select select && select.getPlainSelect() != null) {
+                return analyze(select.getPlainSelect(), shape);
+            }
+            return null;
+        } catch (Exception | StackOverflowError e) {
+            return null;
+        } catch (Throwable t) {
+            Failures.record("sql analysis", t);
+            return null;
+        }
+    }
+
+    private static ShapeAnalysis analyze(PlainSelect select, String shape) {
+        List<String> tables = new ArrayList<>();
+        addTable(tables, select.getFromItem());
+        if (select.getJoins() != null) {
+            for (Join join : select.getJoins()) {
+                addTable(tables, join.getRightItem());
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        boolean[] flags = new boolean[2]; // [arrayBatch, range]
+        readConjuncts(select.getWhere(), keys, flags);
+        boolean range = flags[1] || hasParameterOffset(select);
+        boolean arrayBatch = flags[0] || shape.contains("any (?") || shape.contains("any(?");
+        return new ShapeAnalysis(true, List.copyOf(tables), List.copyOf(keys), arrayBatch, range);
+    }
+
+    private static void addTable(List<String> tables, FromItem item) {
+        if (item instanceof Table table) {
+            tables.add(table.getFullyQualifiedName());
+        }
+    }
+
+    private static void readConjuncts(Expression where, List<String> keys, boolean[] flags) {
+        if (where == null) {
+            return;
+        }
+        if (where instanceof AndExpression and) {
+            readConjuncts(and.getLeftExpression(), keys, flags);
+            readConjuncts(and.getRightExpression(), keys, flags);
+        } else if (where instanceof net.sf.jsqlparser.expression.Parenthesis p) {
+            readConjuncts(p.getExpression(), keys, flags);
+        } else if (where instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+            readConjuncts((Expression) list.get(0), keys, flags);
+        } else if (where instanceof EqualsTo equals) {
+            readEquality(equals, keys, flags);
+        } else if (where instanceof InExpression in && !in.isNot()) {
+            if (in.getLeftExpression() instanceof Column column && isParameterList(in.getRightExpression())) {
+                keys.add(columnName(column));
+            }
+        } else if (where instanceof GreaterThan || where instanceof GreaterThanEquals || where instanceof MinorThan
+                || where instanceof MinorThanEquals) {
+            BinaryExpression comparison = (BinaryExpression) where;
+            if (isParameter(comparison.getLeftExpression()) || isParameter(comparison.getRightExpression())) {
+                flags[1] = true;
+            }
+        } else if (where instanceof Between between) {
+            if (isParameter(between.getBetweenExpressionStart()) || isParameter(between.getBetweenExpressionEnd())) {
+                flags[1] = true;
+            }
+        }
+    }
+
+    private static void readEquality(EqualsTo equals, List<String> keys, boolean[] flags) {
+        Expression left = equals.getLeftExpression();
+        Expression right = equals.getRightExpression();
+        if (right instanceof AnyComparisonExpression || isAnyFunction(right)) {
+            flags[0] = true;
+        } else if (left instanceof Column column && isParameter(right)) {
+            keys.add(columnName(column));
+        } else if (right instanceof Column column && isParameter(left)) {
+            keys.add(columnName(column));
+        }
+    }
+
+    private static boolean isAnyFunction(Expression expression) {
+        return expression instanceof Function f && f.getName() != null
+                && Set.of("any", "some", "all").contains(f.getName().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean isParameter(Expression expression) {
+        return expression instanceof JdbcParameter || expression instanceof JdbcNamedParameter;
+    }
+
+    private static boolean isParameterList(Expression expression) {
+        if (expression instanceof ExpressionList<?> list) {
+            return list.size() == 1 && isParameter((Expression) list.get(0));
+        }
+        return isParameter(expression);
+    }
+
+    private static boolean hasParameterOffset(PlainSelect select) {
+        Offset offset = select.getOffset();
+        if (offset != null && isParameter(offset.getOffset())) {
+            return true;
+        }
+        Limit limit = select.getLimit();
+        return limit != null && limit.getOffset() != null && isParameter(limit.getOffset());
+    }
+
+    static String columnName(Column column) {
+        return column.getFullyQualifiedName();
+    }
+
+    /** The lexer's reading of a shape JSqlParser rejects: key columns are {@code word = ?} after WHERE. */
+    static ShapeAnalysis withLexer(String shape) {
+        int where = shape.indexOf(" where ");
+        String tail = where < 0 ? "" : shape.substring(where + 7);
+        String[] tokens = tail.split(" ");
+        List<String> keys = new ArrayList<>();
+        boolean range = false;
+        for (int i = 0; i + 2 < tokens.length; i++) {
+            String operator = tokens[i + 1];
+            String value = tokens[i + 2];
+            boolean parameter = value.startsWith("?") || value.startsWith("(?)");
+            if (operator.equals("=") && parameter && !value.startsWith("(?+)")) {
+                keys.add(tokens[i]);
+            } else if (operator.equals("in") && value.startsWith("(?+)")) {
+                keys.add(tokens[i]);
+            } else if (RANGE_OPERATORS.contains(operator) && parameter) {
+                range = true;
+            }
+        }
+        range |= shape.contains(" offset ?");
+        boolean arrayBatch = shape.contains("any (?") || shape.contains("any(?");
+        return new ShapeAnalysis(false, List.of(), List.copyOf(keys), arrayBatch, range);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.nplusone.internal.sql;
+
+/**
+ * The hot-path entry to the fingerprint stage: SQL string to its {@link Statement}, normalised once per
+ * distinct string. ORMs reuse the same String instances, so a hit costs a hash lookup and an identity
+ * comparison. Shapes are interned so that the structural analysis is shared by every string of a shape.
+ */
+public final class SqlCache {
+    /** One statement's string, with the facts the string alone gives. */
+    public record Statement(Shape shape, long literalHash, long[] literalValues, int maxInListSize) {
+        public boolean batched() {
+            return maxInListSize > 1;
+        }
+    }
+
+    private final BoundedCache<String, Statement> statements;
+    private final BoundedCache<String, Shape> shapes;
+
+    public SqlCache(int maxStatements, int maxShapes) {
+        this.statements = new BoundedCache<>(maxStatements);
+        this.shapes = new BoundedCache<>(maxShapes);
+    }
+
+    public Statement statement(String sql) {
+        return statements.get(sql, this::normalize);
+    }
+
+    private Statement normalize(String sql) {
+        NormalizedSql normalized = SqlNormalizer.normalize(sql);
+        Shape shape = shapes.get(normalized.shape(), text -> new Shape(text, normalized.kind()));
+        return new Statement(shape, normalized.literalHash(), normalized.literalValues(), normalized.maxInListSize());
+    }
+}
