@@ -1,0 +1,274 @@
+package dev.nplusone.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a JMH JSON result file (and the memory probe's results) and prints the table of ratios the issue
+ * asks for, with the three targets checked. Ratios come from one run only: every figure in one table was
+ * measured by the same command on the same machine.
+ *
+ * <p>Usage: {@code Report <jmh-result.json> [scope-memory.json ...]}; also writes {@code benchmark-report.txt}
+ * beside the JMH file.
+ */
+public final class Report {
+    static final String JDBC = JdbcBenchmark.class.getName() + ".";
+    static final String SQL = SqlBenchmark.class.getName() + ".";
+    static final double OVERHEAD_TARGET = 1.2;
+    static final double PARSER_TARGET = 50;
+    static final double MEMORY_TARGET_BYTES = 5_000_000;
+
+    /** One JMH score: the benchmark method, its variant (null if it has none), mean and 99.9% error, in ns. */
+    record Score(String benchmark, String variant, double nanos, double errorNanos) {
+    }
+
+    /** One memory probe result. */
+    record Memory(long statements, long shapes, long sites, long retainedBytes, long findings, boolean truncated) {
+    }
+
+    private final List<Score> scores;
+    private final List<Memory> memory;
+    private final StringBuilder out = new StringBuilder();
+    private final List<String> targets = new ArrayList<>();
+
+    private Report(List<Score> scores, List<Memory> memory) {
+        this.scores = scores;
+        this.memory = memory;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: Report <jmh-result.json> [scope-memory.json ...]");
+            System.exit(2);
+        }
+        Path jmhFile = Path.of(args[0]);
+        List<Path> memoryFiles = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            memoryFiles.add(Path.of(args[i]));
+        }
+        String report = render(jmhFile, memoryFiles);
+        System.out.print(report);
+        Path written = jmhFile.toAbsolutePath().resolveSibling("benchmark-report.txt");
+        Files.writeString(written, report, StandardCharsets.UTF_8);
+        System.out.println("(also written to " + written + ")");
+    }
+
+    static String render(Path jmhFile, List<Path> memoryFiles) throws IOException {
+        List<?> runs = (List<?>) Json.parse(Files.readString(jmhFile, StandardCharsets.UTF_8));
+        List<Memory> memory = new ArrayList<>();
+        for (Path file : memoryFiles) {
+            if (Files.exists(file)) {
+                memory.add(memory((Map<?, ?>) Json.parse(Files.readString(file, StandardCharsets.UTF_8).trim())));
+            }
+        }
+        return render(runs, memory, Machine.describe());
+    }
+
+    static String render(List<?> runs, List<Memory> memory, String machine) {
+        List<Score> scores = new ArrayList<>();
+        String settings = "";
+        for (Object run : runs) {
+            Map<?, ?> result = (Map<?, ?>) run;
+            scores.add(score(result));
+            if (settings.isEmpty()) {
+                settings = settings(result);
+            }
+        }
+        Report report = new Report(scores, memory);
+        report.out.append("nplusone benchmarks\n").append(machine).append('\n').append(settings).append("\n\n");
+        report.lookup();
+        report.rows();
+        report.sql();
+        report.memory();
+        report.targets();
+        return report.out.toString();
+    }
+
+    private void lookup() {
+        Score raw = find(JDBC + "lookup", Variant.RAW.name());
+        Score proxy = find(JDBC + "lookup", Variant.DATASOURCE_PROXY.name());
+        if (raw == null) {
+            return;
+        }
+        out.append("Prepared primary-key lookup (prepare, bind, execute, read 1 row x 4 columns, close)\n");
+        out.append(String.format(Locale.ROOT, "  %-58s %9s %8s %7s %9s %12s%n", "variant", "ns/op", "+-99.9%",
+                "x raw", "over raw", "over raw/(b)"));
+        for (Variant variant : Variant.values()) {
+            Score score = find(JDBC + "lookup", variant.name());
+            if (score == null) {
+                continue;
+            }
+            double over = score.nanos() - raw.nanos();
+            String relative = proxy == null || variant == Variant.RAW ? "-"
+                    : String.format(Locale.ROOT, "%.2f", over / (proxy.nanos() - raw.nanos()));
+            out.append(String.format(Locale.ROOT, "  %-58s %,9.0f %8.0f %7.2f %9.0f %12s%n", name(variant),
+                    score.nanos(), score.errorNanos(), score.nanos() / raw.nanos(), over, relative));
+        }
+        out.append('\n');
+        if (proxy != null) {
+            overheadTarget(raw, proxy, Variant.NPLUSONE_SCOPE, "");
+            overheadTarget(raw, proxy, Variant.NPLUSONE_SHORT_SCOPES, " (extra: scope per 50 statements)");
+        }
+    }
+
+    private void overheadTarget(Score raw, Score proxy, Variant variant, String note) {
+        Score score = find(JDBC + "lookup", variant.name());
+        if (score == null) {
+            return;
+        }
+        double ratio = (score.nanos() - raw.nanos()) / (proxy.nanos() - raw.nanos());
+        // the ratio's spread from the 99.9% intervals of the three scores
+        double numeratorLow = score.nanos() - score.errorNanos() - raw.nanos() - raw.errorNanos();
+        double numeratorHigh = score.nanos() + score.errorNanos() - raw.nanos() + raw.errorNanos();
+        double denominatorLow = proxy.nanos() - proxy.errorNanos() - raw.nanos() - raw.errorNanos();
+        double denominatorHigh = proxy.nanos() + proxy.errorNanos() - raw.nanos() + raw.errorNanos();
+        String range = denominatorLow > 0
+                ? String.format(Locale.ROOT, " (%.2f..%.2f)", numeratorLow / denominatorHigh, numeratorHigh / denominatorLow)
+                : " (interval of (b) includes raw)";
+        targets.add(String.format(Locale.ROOT, "  %-62s %-22s %s", "(" + variant.letter() + ") overhead over raw <= "
+                + OVERHEAD_TARGET + " x (b)'s" + note, String.format(Locale.ROOT, "%.2f", ratio) + range,
+                ratio <= OVERHEAD_TARGET ? "MET" : "MISSED"));
+    }
+
+    private void rows() {
+        Score raw = find(JDBC + "readRows", Variant.RAW.name());
+        if (raw == null) {
+            return;
+        }
+        out.append("Reading a 1,000-row result (4 getters per row)\n");
+        out.append(String.format(Locale.ROOT, "  %-58s %9s %8s %7s %9s%n", "variant", "us/op", "+-99.9%", "x raw",
+                "ns/row"));
+        for (Variant variant : Variant.values()) {
+            Score score = find(JDBC + "readRows", variant.name());
+            if (score != null) {
+                out.append(String.format(Locale.ROOT, "  %-58s %9.1f %8.1f %7.2f %9.0f%n", name(variant),
+                        score.nanos() / 1e3, score.errorNanos() / 1e3, score.nanos() / raw.nanos(),
+                        (score.nanos() - raw.nanos()) / JdbcBenchmark.ROWS));
+            }
+        }
+        out.append("  (ns/row: cost per row over raw)\n\n");
+    }
+
+    private void sql() {
+        Score normalizer = find(SQL + "normalizer", null);
+        if (normalizer == null) {
+            return;
+        }
+        out.append(String.format(Locale.ROOT, "Fingerprinting statements with inline values (%,d different strings)%n",
+                SqlBenchmark.CORPUS));
+        out.append(String.format(Locale.ROOT, "  %-58s %9s %8s %13s%n", "", "ns/op", "+-99.9%", "x normaliser"));
+        String[][] rows = {
+            {"normalizer", "nplusone SqlNormalizer.normalize"},
+            {"sqlCacheMiss", "nplusone SqlCache.statement, cache miss"},
+            {"jsqlparser", "JSqlParser 5.4, parser on the calling thread"},
+            {"jsqlparserOnExecutor", "JSqlParser 5.4, on an executor with timeout (as analyser)"},
+        };
+        for (String[] row : rows) {
+            Score score = find(SQL + row[0], null);
+            if (score != null) {
+                out.append(String.format(Locale.ROOT, "  %-58s %,9.0f %8.0f %13.1f%n", row[1], score.nanos(),
+                        score.errorNanos(), score.nanos() / normalizer.nanos()));
+            }
+        }
+        out.append('\n');
+        Score parser = find(SQL + "jsqlparser", null);
+        if (parser != null) {
+            double ratio = parser.nanos() / normalizer.nanos();
+            targets.add(String.format(Locale.ROOT, "  %-62s %-22s %s", "normaliser >= " + (int) PARSER_TARGET
+                    + "x faster than JSqlParser", String.format(Locale.ROOT, "%.0fx", ratio),
+                    ratio >= PARSER_TARGET ? "MET" : "MISSED"));
+        }
+    }
+
+    private void memory() {
+        if (memory.isEmpty()) {
+            return;
+        }
+        out.append("Heap retained by one scope (primary-key lookups, a new key each, row values captured)\n");
+        for (Memory probe : memory) {
+            out.append(String.format(Locale.ROOT, "  %,d statements, %d shapes x %d call site(s): %,d bytes = %.2f MB"
+                    + " (%d findings%s)%n", probe.statements(), probe.shapes(), probe.sites(), probe.retainedBytes(),
+                    probe.retainedBytes() / 1e6, probe.findings(), probe.truncated() ? ", bounds reached" : ""));
+        }
+        out.append('\n');
+        Memory first = memory.get(0);
+        targets.add(String.format(Locale.ROOT, "  %-62s %-22s %s", "one scope < 5 MB after " + String.format(
+                Locale.ROOT, "%,d", first.statements()) + " statements (" + first.shapes() + " shapes)",
+                String.format(Locale.ROOT, "%.2f MB", first.retainedBytes() / 1e6),
+                first.retainedBytes() < MEMORY_TARGET_BYTES ? "MET" : "MISSED"));
+    }
+
+    private void targets() {
+        if (targets.isEmpty()) {
+            return;
+        }
+        out.append("Targets\n");
+        for (String target : targets) {
+            out.append(target).append('\n');
+        }
+    }
+
+    private static String name(Variant variant) {
+        return String.format(Locale.ROOT, "(%s) %s", variant.letter(), variant.label());
+    }
+
+    private Score find(String benchmark, String variant) {
+        for (Score score : scores) {
+            if (score.benchmark().equals(benchmark) && (variant == null || variant.equals(score.variant()))) {
+                return score;
+            }
+        }
+        return null;
+    }
+
+    private static Score score(Map<?, ?> result) {
+        Map<?, ?> params = (Map<?, ?>) result.get("params");
+        Map<?, ?> metric = (Map<?, ?>) result.get("primaryMetric");
+        double toNanos = nanosPer(String.valueOf(metric.get("scoreUnit")));
+        return new Score(String.valueOf(result.get("benchmark")),
+                params == null || params.get("variant") == null ? null : String.valueOf(params.get("variant")),
+                number(metric.get("score")) * toNanos, number(metric.get("scoreError")) * toNanos);
+    }
+
+    private static double nanosPer(String unit) {
+        switch (unit) {
+            case "ns/op":
+                return 1;
+            case "us/op":
+                return 1e3;
+            case "ms/op":
+                return 1e6;
+            case "s/op":
+                return 1e9;
+            default:
+                throw new IllegalArgumentException("unsupported JMH unit " + unit + ": run in average-time mode");
+        }
+    }
+
+    private static String settings(Map<?, ?> result) {
+        return String.format(Locale.ROOT, "JMH %s, %s; %s fork(s), %s thread(s), warm-up %s x %s, measurement %s x %s",
+                result.get("jmhVersion"), result.get("mode"), integer(result.get("forks")), integer(result.get("threads")),
+                integer(result.get("warmupIterations")), result.get("warmupTime"),
+                integer(result.get("measurementIterations")), result.get("measurementTime"));
+    }
+
+    private static Memory memory(Map<?, ?> json) {
+        return new Memory((long) number(json.get("statements")), (long) number(json.get("shapes")),
+                (long) number(json.get("sites")), (long) number(json.get("retainedBytes")),
+                (long) number(json.get("findings")), Boolean.TRUE.equals(json.get("truncated")));
+    }
+
+    private static String integer(Object value) {
+        return value instanceof Double d ? String.valueOf(d.longValue()) : String.valueOf(value);
+    }
+
+    private static double number(Object value) {
+        return value instanceof Double d ? d : Double.parseDouble(String.valueOf(value));
+    }
+}

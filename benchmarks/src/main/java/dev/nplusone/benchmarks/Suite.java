@@ -1,0 +1,101 @@
+package dev.nplusone.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code java -jar benchmarks/target/benchmarks.jar}: runs the JMH benchmarks with modest settings (a
+ * 2-core machine shared with builds), then the scope memory probes, each in a JVM of its own, then prints
+ * the {@link Report}. Any JMH option may be given and overrides the defaults here (for example
+ * {@code -p variant=RAW,NPLUSONE_SCOPE lookup}, {@code -prof gc}, {@code -i 10}); {@code --no-memory} skips
+ * the memory probes.
+ */
+public final class Suite {
+    static final int MEMORY_STATEMENTS = 1_000_000;
+    static final int MEMORY_SHAPES = 100;
+    static final int[] MEMORY_SITES = {1, 4};
+
+    private Suite() {
+    }
+
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException,
+            InterruptedException {
+        boolean memory = true;
+        List<String> jmhArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--no-memory")) {
+                memory = false;
+            } else {
+                jmhArgs.add(arg);
+            }
+        }
+        Path out = BenchDatabase.outputDirectory();
+        Path jmhResult = out.resolve("jmh-result.json");
+        CommandLineOptions given = new CommandLineOptions(jmhArgs.toArray(new String[0]));
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(given);
+        if (given.getIncludes().isEmpty()) {
+            options.include(JdbcBenchmark.class.getName()).include(SqlBenchmark.class.getName());
+        }
+        if (!given.getForkCount().hasValue()) {
+            options.forks(1);
+        }
+        if (!given.getWarmupIterations().hasValue()) {
+            options.warmupIterations(3);
+        }
+        if (!given.getWarmupTime().hasValue()) {
+            options.warmupTime(TimeValue.seconds(1));
+        }
+        if (!given.getMeasurementIterations().hasValue()) {
+            options.measurementIterations(5);
+        }
+        if (!given.getMeasurementTime().hasValue()) {
+            options.measurementTime(TimeValue.seconds(1));
+        }
+        if (!given.getResult().hasValue()) {
+            options.result(jmhResult.toString()).resultFormat(ResultFormatType.JSON);
+        } else {
+            jmhResult = Path.of(given.getResult().get());
+        }
+        new Runner(options.build()).run();
+
+        List<Path> memoryResults = new ArrayList<>();
+        if (memory) {
+            for (int sites : MEMORY_SITES) {
+                Path result = out.resolve("scope-memory-" + sites + ".json");
+                Files.deleteIfExists(result);
+                probe(result, sites);
+                memoryResults.add(result);
+            }
+        }
+        String report = Report.render(jmhResult, memoryResults);
+        System.out.println();
+        System.out.print(report);
+        Path written = out.resolve("benchmark-report.txt");
+        Files.writeString(written, report);
+        System.out.println("(report also written to " + written + ")");
+    }
+
+    /** Runs {@link ScopeMemoryProbe} in a fresh JVM with the serial collector, so full GCs are exact. */
+    private static void probe(Path result, int sites) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx1g", "-cp",
+                System.getProperty("java.class.path"), ScopeMemoryProbe.class.getName(),
+                String.valueOf(MEMORY_STATEMENTS), String.valueOf(MEMORY_SHAPES), String.valueOf(sites),
+                result.toString()).inheritIO().start();
+        int exit = process.waitFor();
+        if (exit != 0) {
+            System.err.println("scope memory probe (" + sites + " call sites) failed with exit code " + exit);
+        }
+    }
+}
