@@ -20,7 +20,7 @@ public final class Engine {
     private volatile Config config;
     private final SqlCache sql = new SqlCache(10_000, 5_000);
     private final Reporter reporter = new Reporter();
-    private volatile Detector.SuggestionMaker suggestions = Detector.NO_SUGGESTIONS;
+    private volatile Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
 
     private Engine(Config config) {
         this.config = config;

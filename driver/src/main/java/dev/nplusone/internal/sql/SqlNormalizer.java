@@ -47,6 +47,12 @@ public final class SqlNormalizer {
     private int inListValues;
     private boolean inListExpectValue;
     private int maxInListSize;
+    private int inListStartSlot;
+    private boolean inListAllLiterals;
+
+    // Value slots in text order, as JSqlParser numbers the parameters of the shape.
+    private int slots;
+    private long literalSlots;
 
     private SqlNormalizer(String sql) {
         this.sql = sql;
@@ -107,7 +113,7 @@ public final class SqlNormalizer {
         dropTrailingSemicolons();
         StatementType kind = firstWord == null ? StatementType.OTHER : StatementType.ofFirstKeyword(firstWord);
         long[] values = java.util.Arrays.copyOf(literalValues, Math.min(literalCount, MAX_LITERAL_VALUES));
-        return new NormalizedSql(out.toString(), kind, literalHash, values, maxInListSize);
+        return new NormalizedSql(out.toString(), kind, literalHash, values, maxInListSize, slots, literalSlots);
     }
 
     private char peek(int index) {
@@ -363,14 +369,21 @@ public final class SqlNormalizer {
         }
         literalCount++;
         literalHash = ValueHash.combine(literalHash, valueHash);
-        emitValue();
+        emitValue(true);
     }
 
     private void parameter() {
-        emitValue();
+        emitValue(false);
     }
 
-    private void emitValue() {
+    private void emitValue(boolean literal) {
+        if (literal && slots < 64) {
+            literalSlots |= 1L << slots;
+        }
+        if (inListStart >= 0) {
+            inListAllLiterals &= literal;
+        }
+        slots++;
         emit(Token.VALUE, "?");
     }
 
@@ -407,6 +420,8 @@ public final class SqlNormalizer {
     private void trackInList(Token token) {
         if (token == Token.OPEN && previous == Token.WORD && previousWord.equals("in")) {
             inListStart = out.length();
+            inListStartSlot = slots;
+            inListAllLiterals = true;
             inListValues = 0;
             inListExpectValue = true;
             return;
@@ -430,6 +445,13 @@ public final class SqlNormalizer {
             out.append(" (?+)");
             maxInListSize = Math.max(maxInListSize, inListValues);
             inListStart = -1;
+            // the whole list is one slot of the shape
+            long below = inListStartSlot >= 64 ? -1L : (1L << inListStartSlot) - 1;
+            literalSlots &= below;
+            if (inListAllLiterals && inListStartSlot < 64) {
+                literalSlots |= 1L << inListStartSlot;
+            }
+            slots = inListStartSlot + 1;
         }
     }
 
