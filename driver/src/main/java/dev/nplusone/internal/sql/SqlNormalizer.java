@@ -36,6 +36,7 @@ public final class SqlNormalizer {
     private final StringBuilder out;
     private Token previous = Token.NONE;
     private String previousWord = "";
+    private boolean previousCast;
     private String firstWord;
 
     private long literalHash;
@@ -389,10 +390,11 @@ public final class SqlNormalizer {
 
     private void emit(Token token, String text) {
         trackInList(token);
-        if (needsSpace(token)) {
+        if (needsSpace(token, text)) {
             out.append(' ');
         }
         out.append(text);
+        previousCast = token == Token.OPERATOR && text.equals("::");
         previous = token;
         previousWord = token == Token.WORD ? text : "";
         if (token == Token.CLOSE) {
@@ -400,9 +402,12 @@ public final class SqlNormalizer {
         }
     }
 
-    private boolean needsSpace(Token token) {
-        if (previous == Token.NONE || previous == Token.OPEN || previous == Token.DOT) {
+    private boolean needsSpace(Token token, String text) {
+        if (previous == Token.NONE || previous == Token.OPEN || previous == Token.DOT || previousCast) {
             return false;
+        }
+        if (token == Token.OPERATOR && text.equals("::")) {
+            return false; // a cast binds tightly: id::text
         }
         switch (token) {
             case CLOSE:
