@@ -10,6 +10,7 @@ import dev.nplusone.ScopeReport;
 import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,11 @@ class DetectionScenariosTest {
     @BeforeAll
     static void createDatabase() {
         database = SeedDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.close();
     }
 
     static ScopeReport inScope(EntryPoint entry, Page page) throws Exception {

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,11 @@ class SuggestionProofTest {
         DetectionScenariosTest.createDatabase();
     }
 
+    @AfterAll
+    static void dropDatabase() {
+        DetectionScenariosTest.dropDatabase();
+    }
+
     static Finding finding(ScopeReport report, String sql) {
         return report.findings().stream().filter(f -> f.sql().equals(sql)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding for " + sql + " in " + report.findings()));
@@ -39,7 +45,11 @@ class SuggestionProofTest {
 
     /** Runs {@code sql} on the unwatched database with {@code binds}; rows as lists of column values. */
     static List<List<Object>> run(String sql, List<?> binds) throws SQLException {
-        try (Connection connection = DetectionScenariosTest.database.raw().getConnection();
+        return run(DetectionScenariosTest.database.raw(), sql, binds);
+    }
+
+    static List<List<Object>> run(javax.sql.DataSource dataSource, String sql, List<?> binds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {
                 statement.setObject(i + 1, binds.get(i));
