@@ -83,7 +83,7 @@ public final class SqlNormalizer {
                 stringLiteral(i + 1, end);
                 i = end;
             } else if (c == '"' || c == '`') {
-                int end = endOfQuoted(i, c);
+                int end = endOfQuoted(i, c, false);
                 emit(Token.QUOTED, sql.substring(i, end));
                 i = end;
             } else if (c == '?') {
@@ -147,28 +147,20 @@ public final class SqlNormalizer {
 
     /** End (exclusive) of a '...' string starting at {@code start}; '' is an escaped quote. */
     private int endOfString(int start, boolean backslashEscapes) {
+        return endOfQuoted(start, '\'', backslashEscapes);
+    }
+
+    /**
+     * End (exclusive) of text quoted with {@code quote} from {@code start}: a doubled quote stands for itself,
+     * and with {@code backslashEscapes} a backslash escapes the next character. Unterminated: the end of input.
+     */
+    private int endOfQuoted(int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < length) {
             char c = sql.charAt(i);
             if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == '\'') {
-                if (peek(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return length;
-    }
-
-    private int endOfQuoted(int start, char quote) {
-        int i = start + 1;
-        while (i < length) {
-            if (sql.charAt(i) == quote) {
+            } else if (c == quote) {
                 if (peek(i + 1) == quote) {
                     i += 2;
                 } else {
