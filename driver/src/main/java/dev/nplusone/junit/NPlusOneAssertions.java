@@ -147,7 +147,7 @@ public final class NPlusOneAssertions {
         } catch (Throwable t) {
             throw failure("creating the data of size " + size, t);
         }
-        return record("size " + size, () -> scenario.run(data)).report();
+        return record("assertQueryCountDoesNotScale at size " + size, () -> scenario.run(data)).report();
     }
 
     /** Runs {@code code} in a scope of its own on this thread; returns the closed scope. */

@@ -56,7 +56,7 @@ class MessagesTest {
 
     @Test
     void scaling_failure_counts_a_shape_new_at_the_larger_size_from_zero() {
-        ScopeReport clean = new ScopeReport("size 50", "test", 3, List.of(), List.of(), false);
+        ScopeReport clean = new ScopeReport("assertQueryCountDoesNotScale at size 50", "test", 3, List.of(), List.of(), false);
 
         assertEquals("""
                 Expecting the number of statements not to grow with the data, but 2 shapes did (executions at size 5 -> at size 50):

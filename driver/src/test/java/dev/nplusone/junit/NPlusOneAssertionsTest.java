@@ -132,7 +132,7 @@ class NPlusOneAssertionsTest {
         ScopeReport largeRun = assertQueryCountDoesNotScale(ExampleData::blogWithPosts, BlogPages::doneRight, 2, 10);
 
         assertEquals(2, largeRun.statements());
-        assertEquals("size 10", largeRun.name());
+        assertEquals("assertQueryCountDoesNotScale at size 10", largeRun.name());
     }
 
     @Test
