@@ -14,25 +14,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The parent is found from the values the application read, however it read them. */
 class ParentLinkingTest {
-    static SeedDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = SeedDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
+    @RegisterExtension
+    static final PerClassDatabase DATABASE = new PerClassDatabase();
 
     /** Ways an application reads the author_id column (the third) of the posts query. */
     enum Getter {
@@ -60,7 +50,7 @@ class ParentLinkingTest {
 
     static ScopeReport authorLoop(Keys keys) throws Exception {
         Scope scope = NPlusOne.scope("linking");
-        try (scope; Connection connection = NPlusOne.wrap(database.raw()).getConnection()) {
+        try (scope; Connection connection = NPlusOne.wrap(DATABASE.get().raw()).getConnection()) {
             for (Object key : keys.read(connection)) {
                 try (PreparedStatement statement = connection.prepareStatement(BlogPages.AUTHOR_SQL)) {
                     statement.setObject(1, key instanceof BigDecimal decimal ? decimal.intValueExact() : key);

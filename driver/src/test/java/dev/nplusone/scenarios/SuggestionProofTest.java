@@ -1,6 +1,5 @@
 package dev.nplusone.scenarios;
 
-import static dev.nplusone.scenarios.DetectionScenariosTest.inScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,14 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the number of queries the suggestion states.
  */
 class SuggestionProofTest {
-    @BeforeAll
-    static void createDatabase() {
-        DetectionScenariosTest.createDatabase();
-    }
+    @RegisterExtension
+    static final PerClassDatabase DATABASE = new PerClassDatabase();
 
-    @AfterAll
-    static void dropDatabase() {
-        DetectionScenariosTest.dropDatabase();
+    static ScopeReport inScope(EntryPoint entry, DetectionScenariosTest.Page page) throws Exception {
+        return DetectionScenariosTest.inScope(DATABASE.get(), entry, page);
     }
 
     static Finding finding(ScopeReport report, String sql) {
@@ -45,7 +40,7 @@ class SuggestionProofTest {
 
     /** Runs {@code sql} on the unwatched database with {@code binds}; rows as lists of column values. */
     static List<List<Object>> run(String sql, List<?> binds) throws SQLException {
-        return run(DetectionScenariosTest.database.raw(), sql, binds);
+        return run(DATABASE.get().raw(), sql, binds);
     }
 
     static List<List<Object>> run(javax.sql.DataSource dataSource, String sql, List<?> binds) throws SQLException {

@@ -15,31 +15,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What differs between databases: array binds (PostgreSQL, H2), backticks and {@code limit ?, ?} (MariaDB). */
 class VendorScenariosTest {
-    static SeedDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = SeedDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
+    @RegisterExtension
+    static final PerClassDatabase DATABASE = new PerClassDatabase();
 
     interface Work {
         void run(Connection connection) throws SQLException;
     }
 
     static ScopeReport inScope(EntryPoint entry, Work work) throws Exception {
-        try (EntryPoint.Watched watched = entry.open(database); Connection connection = watched.dataSource().getConnection()) {
+        try (EntryPoint.Watched watched = entry.open(DATABASE.get()); Connection connection = watched.dataSource().getConnection()) {
             Scope scope = NPlusOne.scope("vendor");
             try (scope) {
                 work.run(connection);
@@ -74,7 +64,7 @@ class VendorScenariosTest {
     @ParameterizedTest
     @EnumSource(EntryPoint.class)
     void array_batch_loads_are_never_n_plus_one(EntryPoint entry) throws Exception {
-        assumeTrue(database.vendor() != SeedDatabase.Vendor.MARIADB, "MariaDB has no array parameters");
+        assumeTrue(DATABASE.get().vendor() != SeedDatabase.Vendor.MARIADB, "MariaDB has no array parameters");
 
         for (boolean typedArray : new boolean[] {true, false}) {
             List<Integer> found = new ArrayList<>();
@@ -92,7 +82,7 @@ class VendorScenariosTest {
     @ParameterizedTest
     @EnumSource(EntryPoint.class)
     void backtick_quoted_names_survive_fingerprinting_and_the_join_runs_on_mariadb(EntryPoint entry) throws Exception {
-        assumeTrue(database.vendor() == SeedDatabase.Vendor.MARIADB, "backticks quote names on MariaDB and MySQL");
+        assumeTrue(DATABASE.get().vendor() == SeedDatabase.Vendor.MARIADB, "backticks quote names on MariaDB and MySQL");
         List<List<Object>> loop = new ArrayList<>();
 
         ScopeReport report = inScope(entry, connection -> {
@@ -120,13 +110,13 @@ class VendorScenariosTest {
         assertEquals(Finding.Strategy.JOIN, finding.suggestion().strategy());
         assertEquals("select `p`.`id`, `p`.`author_id`, `a`.`id`, `a`.`name` from `blog_post` `p`"
                 + " left join `blog_author` `a` on `a`.`id` = `p`.`author_id` order by `p`.`id`", finding.suggestion().sql());
-        assertEquals(loop, run(database.raw(), finding.suggestion().sql(), List.of()));
+        assertEquals(loop, run(DATABASE.get().raw(), finding.suggestion().sql(), List.of()));
     }
 
     @ParameterizedTest
     @EnumSource(EntryPoint.class)
     void limit_offset_comma_count_paging_is_not_n_plus_one_on_mariadb(EntryPoint entry) throws Exception {
-        assumeTrue(database.vendor() == SeedDatabase.Vendor.MARIADB, "limit ?, ? is MariaDB and MySQL syntax");
+        assumeTrue(DATABASE.get().vendor() == SeedDatabase.Vendor.MARIADB, "limit ?, ? is MariaDB and MySQL syntax");
 
         ScopeReport report = inScope(entry, connection -> {
             for (int offset = 0; offset < SeedDatabase.POSTS; offset += 10) {
