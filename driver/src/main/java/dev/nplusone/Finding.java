@@ -73,5 +73,16 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
      */
     public record Suggestion(Strategy strategy, String sql, int queriesBefore, int queriesAfter, String reason,
                              String frameworkHint) {
+        /** How a BATCH_IN suggestion writes its key list: bind one value per key there. */
+        public static final String KEY_LIST = "(?, ?, ...)";
+
+        /** The SQL with its key list written out for {@code keys} values, ready to prepare. */
+        public String sqlFor(int keys) {
+            StringBuilder list = new StringBuilder("(");
+            for (int i = 0; i < keys; i++) {
+                list.append(i == 0 ? "?" : ", ?");
+            }
+            return sql.replace(KEY_LIST, list.append(')').toString());
+        }
     }
 }

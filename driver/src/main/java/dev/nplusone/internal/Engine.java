@@ -20,7 +20,7 @@ public final class Engine {
     private volatile Config config;
     private final SqlCache sql = new SqlCache(10_000, 5_000);
     private final Reporter reporter = new Reporter();
-    private volatile Detector.SuggestionMaker suggestions = Detector.NO_SUGGESTIONS;
+    private volatile Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
 
     private Engine(Config config) {
         this.config = config;
@@ -85,6 +85,19 @@ public final class Engine {
     public ScopeReport closeOnThread(ScopeRecorder scope) {
         ThreadState.current().remove(scope);
         return close(scope);
+    }
+
+    /**
+     * What a scope still open has found so far, without closing or reporting it (the JUnit helpers' live view).
+     * Call it from the thread that records into the scope; never throws.
+     */
+    public ScopeReport peek(ScopeRecorder scope) {
+        try {
+            return Detector.detect(scope.snapshot(), config, suggestions);
+        } catch (Throwable t) {
+            Failures.record("scope analysis", t);
+            return new ScopeReport(scope.name(), scope.kind(), 0, java.util.List.of(), java.util.List.of(), true);
+        }
     }
 
     /** Detects and reports; never throws. Returns the report (empty when detection failed). */

@@ -34,6 +34,7 @@ public final class CompanyPages {
     public static final String DEPARTMENTS_SQL = "select d.id, d.name from department d order by d.id";
     public static final String EMPLOYEES_OF_SQL = "select e.id, e.name, e.city_id, e.department_id from employee e"
             + " where e.department_id = ? order by e.id";
+    public static final String EMPLOYEE_NAMES_SQL = "select e.id, e.name from employee e order by e.id";
     public static final String DEFERRED_SQL = "select id, department_id from employee where id = ?";
 
     private CompanyPages() {
@@ -87,10 +88,17 @@ public final class CompanyPages {
      */
     public static List<Employee> deferredDepartmentPerEmployee(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            List<Employee> names = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(EMPLOYEE_NAMES_SQL);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(new Employee(rows.getInt(1), rows.getString(2), 0, 0));
+                }
+            }
             List<Employee> result = new ArrayList<>();
-            for (Employee employee : employees(connection)) {
+            for (Employee employee : names) {
                 int department = lookup(connection, DEFERRED_SQL, employee.id(), rows -> rows.getInt(2));
-                result.add(new Employee(employee.id(), employee.name(), employee.cityId(), department));
+                result.add(new Employee(employee.id(), employee.name(), 0, department));
             }
             return result;
         }

@@ -17,6 +17,6 @@ public record ParentLink(Finding.Confidence confidence, ResultSource source, int
     static final ParentLink UNPARENTED = new ParentLink(Finding.Confidence.UNPARENTED, null, -1, 0, 0);
 
     public Finding.Parent parent() {
-        return source == null ? null : new Finding.Parent(source.shape().sql(), source.column(), source.maxRows());
+        return source == null ? null : new Finding.Parent(source.shape().sql(), source.column(), source.rows());
     }
 }

@@ -10,24 +10,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds the parent of a loop by bind-value flow: the result column (of another, multi-row shape) that had
+ * Finds the parent of a loop by bind-value flow: the result column (of another shape that returned several
+ * rows in the scope, in one result or over a loop of its own, as in a chain) that had
  * already produced most of the loop's distinct keys by the time each was used. A column is the parent when
  * it produced at least {@link #MIN_SHARE} of them. When two columns explain the keys equally well (a page of
  * posts whose ids and author ids overlap), the one whose name relates it to the child wins
  * ({@code author_id} for a lookup in {@code author}; {@code id} of {@code post} for a lookup by {@code post_id}).
  */
-final class ParentLinker {
+public final class ParentLinker {
     static final double MIN_SHARE = 0.8;
 
     private ParentLinker() {
     }
 
-    static ParentLink link(ShapeGroup group, ScopeRecorder.Snapshot scope) {
+    public static ParentLink link(ShapeGroup group, ScopeRecorder.Snapshot scope) {
         ParentLink best = ParentLink.UNPARENTED;
         int bestAffinity = -1;
         boolean multiRowBefore = false;
         for (ResultSource source : scope.sources()) {
-            if (source.shape().equals(group.shape()) || source.maxRows() < 2) {
+            if (source.shape().equals(group.shape()) || source.rows() < 2) {
                 continue;
             }
             multiRowBefore = true;

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.proxy.ResultSetProxyLogic;
@@ -30,6 +31,8 @@ final class ResultSetWatcher extends SimpleResultSetProxyLogic {
     /** Rows of each result whose values are indexed: a page of parents is rarely longer. */
     static final int CAPTURE_ROWS = 1_000;
     private static final int MAX_KEY_STRING = 64;
+    private static final int ROW_BITS = 20; // CAPTURE_ROWS < 2^20
+    private static final AtomicLong RESULTS = new AtomicLong();
 
     static final ResultSetProxyLogicFactory FACTORY = new ResultSetProxyLogicFactory() {
         @Override
@@ -47,6 +50,7 @@ final class ResultSetWatcher extends SimpleResultSetProxyLogic {
     private final ResultSet resultSet;
     private final ScopeRecorder scope;
     private final ShapeGroup group;
+    private final long rowBase = RESULTS.incrementAndGet() << ROW_BITS;
     private int rows;
     private ResultSource[] sourcesByIndex;
     private Map<String, ResultSource> sourcesByLabel;
@@ -79,7 +83,7 @@ final class ResultSetWatcher extends SimpleResultSetProxyLogic {
                 && method.startsWith("get")) {
             ResultSource source = sourceOf(args[0]);
             if (source != null) {
-                scope.valueRead(source, ValueHash.of(result), rows);
+                scope.valueRead(source, ValueHash.of(result), rowBase | rows);
             }
         }
     }

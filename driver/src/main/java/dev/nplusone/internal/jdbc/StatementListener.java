@@ -26,8 +26,9 @@ final class StatementListener implements QueryExecutionListener {
 
     /** Reusable per-thread buffers for one execution's key values. */
     private static final class Scratch {
-        final long[] values = new long[MAX_KEY_VALUES];
+        final long[] binds = new long[MAX_KEY_VALUES];
         final int[] indexes = new int[MAX_KEY_VALUES];
+        final long[] values = new long[MAX_KEY_VALUES];
     }
 
     @Override
@@ -79,42 +80,65 @@ final class StatementListener implements QueryExecutionListener {
     private ShapeGroup record(Engine engine, ScopeRecorder scope, QueryInfo query, boolean batchExecution) {
         SqlCache.Statement statement = engine.sql().statement(query.getQuery());
         Scratch scratch = SCRATCH.get();
-        long[] values = scratch.values;
-        int count = Math.min(statement.literalValues().length, MAX_KEY_VALUES);
-        System.arraycopy(statement.literalValues(), 0, values, 0, count);
         long keyHash = statement.literalHash();
         boolean batched = batchExecution || statement.batched();
-        List<List<ParameterSetOperation>> parameterSets = query.getParametersList();
+        int binds = 0;
         String sample = null;
+        List<List<ParameterSetOperation>> parameterSets = query.getParametersList();
         if (!batchExecution && parameterSets.size() == 1) {
             List<ParameterSetOperation> parameters = parameterSets.get(0);
-            int bound = sortedBindHashes(parameters, scratch, count);
-            if (bound < 0) {
+            binds = sortedBindHashes(parameters, scratch);
+            if (binds < 0) {
                 batched = true;
-                bound = -bound - 1;
+                binds = -binds - 1;
             }
-            for (int i = count; i < count + bound; i++) {
-                keyHash = ValueHash.combine(keyHash, values[i]);
+            for (int i = 0; i < binds; i++) {
+                keyHash = ValueHash.combine(keyHash, scratch.binds[i]);
             }
-            count += bound;
             if (engine.config().captureValues()) {
                 sample = BoundValues.describe(parameters);
             }
         }
-        return scope.record(statement, keyHash, values, count, batched, sample);
+        int count = inTextOrder(statement, scratch, binds);
+        return scope.record(statement, keyHash, scratch.values, count, batched, sample);
     }
 
     /**
-     * Hashes the bound values into {@code scratch.values} from {@code offset}, ordered by parameter index
+     * Lays the key values out in the order their {@code ?} appear in the shape (inline literals and bound
+     * parameters interleaved as written), so a position means the same predicate for every execution.
+     */
+    private static int inTextOrder(SqlCache.Statement statement, Scratch scratch, int binds) {
+        long[] literals = statement.literalValues();
+        int literal = 0;
+        int bind = 0;
+        int count = 0;
+        int slots = Math.min(statement.slots(), MAX_KEY_VALUES);
+        for (int slot = 0; slot < slots; slot++) {
+            if (statement.isLiteralSlot(slot)) {
+                if (literal < literals.length) {
+                    scratch.values[count++] = literals[literal++];
+                }
+            } else if (bind < binds) {
+                scratch.values[count++] = scratch.binds[bind++];
+            }
+        }
+        while (bind < binds && count < MAX_KEY_VALUES) {
+            scratch.values[count++] = scratch.binds[bind++]; // parameters the lexer did not see (JDBC escapes)
+        }
+        return count;
+    }
+
+    /**
+     * Hashes the bound values into {@code scratch.binds}, ordered by parameter index
      * (datasource-proxy keeps them in the order they were set). Returns how many were written, or
      * {@code -(count + 1)} when a value is an array: the statement loads many keys at once.
      */
-    private static int sortedBindHashes(List<ParameterSetOperation> parameters, Scratch scratch, int offset) {
-        long[] values = scratch.values;
+    private static int sortedBindHashes(List<ParameterSetOperation> parameters, Scratch scratch) {
+        long[] values = scratch.binds;
         int[] indexes = scratch.indexes;
         int written = 0;
         boolean array = false;
-        for (int i = 0; i < parameters.size() && offset + written < MAX_KEY_VALUES; i++) {
+        for (int i = 0; i < parameters.size() && written < MAX_KEY_VALUES; i++) {
             ParameterSetOperation operation = parameters.get(i);
             Object[] args = operation.getArgs();
             if (args == null || args.length == 0 || ParameterSetOperation.isRegisterOutParameterOperation(operation)) {
@@ -128,11 +152,11 @@ final class StatementListener implements QueryExecutionListener {
             int slot = written;
             while (slot > 0 && indexes[slot - 1] > index) {
                 indexes[slot] = indexes[slot - 1];
-                values[offset + slot] = values[offset + slot - 1];
+                values[slot] = values[slot - 1];
                 slot--;
             }
             indexes[slot] = index;
-            values[offset + slot] = ValueHash.of(value);
+            values[slot] = ValueHash.of(value);
             written++;
         }
         return array ? -written - 1 : written;

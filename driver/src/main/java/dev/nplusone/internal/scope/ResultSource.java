@@ -10,7 +10,8 @@ public final class ResultSource {
     private final int id;
     private final Shape shape;
     private final String column;
-    private volatile int maxRows;
+    private int rows;
+    private long lastRow = -1;
 
     ResultSource(int id, Shape shape, String column) {
         this.id = id;
@@ -30,13 +31,16 @@ public final class ResultSource {
         return column;
     }
 
-    public int maxRows() {
-        return maxRows;
+    /** Rows whose values this column gave, over every execution of the shape in the scope. */
+    public int rows() {
+        return rows;
     }
 
-    void rowRead(int rowsSoFar) {
-        if (rowsSoFar > maxRows) {
-            maxRows = rowsSoFar;
+    /** Counts the row once, however many of its values are read; {@code row} is unique per result and row. */
+    void valueRead(long row) {
+        if (row != lastRow) {
+            lastRow = row;
+            rows++;
         }
     }
 }

@@ -82,9 +82,12 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         return source;
     }
 
-    /** Notes that {@code source} produced a value, now: after every execution recorded so far. */
-    public synchronized void valueRead(ResultSource source, long valueHash, int rowsSoFar) {
-        source.rowRead(rowsSoFar);
+    /**
+     * Notes that {@code source} produced a value, now: after every execution recorded so far. {@code row}
+     * identifies the result row (unique in the JVM), so a row read through several getters counts once.
+     */
+    public synchronized void valueRead(ResultSource source, long valueHash, long row) {
+        source.valueRead(row);
         values.record(valueHash, source.id(), sequence);
     }
 

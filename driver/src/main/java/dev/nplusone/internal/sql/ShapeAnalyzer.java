@@ -6,8 +6,6 @@ import dev.nplusone.internal.Failures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -24,7 +22,6 @@ import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.MinorThan;
 import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -41,13 +38,6 @@ import net.sf.jsqlparser.statement.select.Select;
  * memoises the result, and the detector asks only for shapes that repeated.
  */
 final class ShapeAnalyzer {
-    /** JSqlParser runs on one shared daemon thread with a timeout: it can take long on pathological SQL. */
-    private static final ExecutorService PARSER = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "nplusone-sql-parser");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
     private static final Set<String> RANGE_OPERATORS = Set.of(">", "<", ">=", "<=", "between");
 
     private ShapeAnalyzer() {
@@ -61,17 +51,9 @@ final class ShapeAnalyzer {
         return parsed != null ? parsed : withLexer(shape);
     }
 
-    static String parseable(String shape) {
-        return shape.replace("(?+)", "(?)");
-    }
-
-    static Statement parse(String sql) throws Exception {
-        return CCJSqlParserUtil.parse(sql, PARSER, parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
-    }
-
     private static ShapeAnalysis withParser(String shape) {
         try {
-            Statement statement = parse(parseable(shape));
+            Statement statement = SqlParsing.parseShape(shape);
             if (statement instanceof Select select && select.getPlainSelect() != null) {
                 return analyze(select.getPlainSelect(), shape);
             }
@@ -92,7 +74,7 @@ final class ShapeAnalyzer {
                 addTable(tables, join.getRightItem());
             }
         }
-        List<String> keys = new ArrayList<>();
+        List<ShapeAnalysis.KeyPredicate> keys = new ArrayList<>();
         boolean[] flags = new boolean[2]; // [arrayBatch, range]
         readConjuncts(select.getWhere(), keys, flags);
         boolean range = flags[1] || hasParameterOffset(select);
@@ -106,7 +88,7 @@ final class ShapeAnalyzer {
         }
     }
 
-    private static void readConjuncts(Expression where, List<String> keys, boolean[] flags) {
+    private static void readConjuncts(Expression where, List<ShapeAnalysis.KeyPredicate> keys, boolean[] flags) {
         if (where == null) {
             return;
         }
@@ -120,8 +102,9 @@ final class ShapeAnalyzer {
         } else if (where instanceof EqualsTo equals) {
             readEquality(equals, keys, flags);
         } else if (where instanceof InExpression in && !in.isNot()) {
-            if (in.getLeftExpression() instanceof Column column && isParameterList(in.getRightExpression())) {
-                keys.add(columnName(column));
+            Expression single = singleParameter(in.getRightExpression());
+            if (in.getLeftExpression() instanceof Column column && single != null) {
+                keys.add(key(column, single));
             }
         } else if (where instanceof GreaterThan || where instanceof GreaterThanEquals || where instanceof MinorThan
                 || where instanceof MinorThanEquals) {
@@ -136,15 +119,15 @@ final class ShapeAnalyzer {
         }
     }
 
-    private static void readEquality(EqualsTo equals, List<String> keys, boolean[] flags) {
+    private static void readEquality(EqualsTo equals, List<ShapeAnalysis.KeyPredicate> keys, boolean[] flags) {
         Expression left = equals.getLeftExpression();
         Expression right = equals.getRightExpression();
         if (right instanceof AnyComparisonExpression || isAnyFunction(right)) {
             flags[0] = true;
         } else if (left instanceof Column column && isParameter(right)) {
-            keys.add(columnName(column));
+            keys.add(key(column, right));
         } else if (right instanceof Column column && isParameter(left)) {
-            keys.add(columnName(column));
+            keys.add(key(column, left));
         }
     }
 
@@ -157,11 +140,16 @@ final class ShapeAnalyzer {
         return expression instanceof JdbcParameter || expression instanceof JdbcNamedParameter;
     }
 
-    private static boolean isParameterList(Expression expression) {
+    private static Expression singleParameter(Expression expression) {
         if (expression instanceof ExpressionList<?> list) {
-            return list.size() == 1 && isParameter((Expression) list.get(0));
+            return list.size() == 1 && isParameter((Expression) list.get(0)) ? (Expression) list.get(0) : null;
         }
-        return isParameter(expression);
+        return isParameter(expression) ? expression : null;
+    }
+
+    private static ShapeAnalysis.KeyPredicate key(Column column, Expression parameter) {
+        Integer index = parameter instanceof JdbcParameter jdbc ? jdbc.getIndex() : null;
+        return new ShapeAnalysis.KeyPredicate(columnName(column), index == null ? -1 : index - 1);
     }
 
     private static boolean hasParameterOffset(PlainSelect select) {
@@ -179,25 +167,41 @@ final class ShapeAnalyzer {
 
     /** The lexer's reading of a shape JSqlParser rejects: key columns are {@code word = ?} after WHERE. */
     static ShapeAnalysis withLexer(String shape) {
-        int where = shape.indexOf(" where ");
-        String tail = where < 0 ? "" : shape.substring(where + 7);
-        String[] tokens = tail.split(" ");
-        List<String> keys = new ArrayList<>();
+        String[] tokens = shape.split(" ");
+        List<ShapeAnalysis.KeyPredicate> keys = new ArrayList<>();
         boolean range = false;
-        for (int i = 0; i + 2 < tokens.length; i++) {
-            String operator = tokens[i + 1];
-            String value = tokens[i + 2];
-            boolean parameter = value.startsWith("?") || value.startsWith("(?)");
-            if (operator.equals("=") && parameter && !value.startsWith("(?+)")) {
-                keys.add(tokens[i]);
-            } else if (operator.equals("in") && value.startsWith("(?+)")) {
-                keys.add(tokens[i]);
-            } else if (RANGE_OPERATORS.contains(operator) && parameter) {
-                range = true;
+        boolean inWhere = false;
+        int slot = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            String token = tokens[i];
+            if (token.equals("where")) {
+                inWhere = true;
+            } else if (inWhere && i + 2 < tokens.length) {
+                String operator = tokens[i + 1];
+                String value = tokens[i + 2];
+                boolean single = value.startsWith("?") || value.startsWith("(?)");
+                if (operator.equals("=") && single) {
+                    keys.add(new ShapeAnalysis.KeyPredicate(token, slot + slotsIn(token) + slotsIn(operator)));
+                } else if (operator.equals("in") && value.startsWith("(?+)")) {
+                    keys.add(new ShapeAnalysis.KeyPredicate(token, slot + slotsIn(token) + slotsIn(operator)));
+                } else if (RANGE_OPERATORS.contains(operator) && single) {
+                    range = true;
+                }
             }
+            slot += slotsIn(token);
         }
         range |= shape.contains(" offset ?");
         boolean arrayBatch = shape.contains("any (?") || shape.contains("any(?");
         return new ShapeAnalysis(false, List.of(), List.copyOf(keys), arrayBatch, range);
+    }
+
+    private static int slotsIn(String token) {
+        int count = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '?') {
+                count++;
+            }
+        }
+        return count;
     }
 }

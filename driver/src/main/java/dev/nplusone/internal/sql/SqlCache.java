@@ -7,9 +7,14 @@ package dev.nplusone.internal.sql;
  */
 public final class SqlCache {
     /** One statement's string, with the facts the string alone gives. */
-    public record Statement(Shape shape, long literalHash, long[] literalValues, int maxInListSize) {
+    public record Statement(Shape shape, long literalHash, long[] literalValues, int maxInListSize, int slots,
+                            long literalSlots) {
         public boolean batched() {
             return maxInListSize > 1;
+        }
+
+        public boolean isLiteralSlot(int slot) {
+            return slot < 64 && (literalSlots & (1L << slot)) != 0;
         }
     }
 
@@ -28,6 +33,7 @@ public final class SqlCache {
     private Statement normalize(String sql) {
         NormalizedSql normalized = SqlNormalizer.normalize(sql);
         Shape shape = shapes.get(normalized.shape(), text -> new Shape(text, normalized.kind()));
-        return new Statement(shape, normalized.literalHash(), normalized.literalValues(), normalized.maxInListSize());
+        return new Statement(shape, normalized.literalHash(), normalized.literalValues(), normalized.maxInListSize(),
+                normalized.slots(), normalized.literalSlots());
     }
 }

@@ -36,6 +36,7 @@ public final class SqlNormalizer {
     private final StringBuilder out;
     private Token previous = Token.NONE;
     private String previousWord = "";
+    private boolean previousCast;
     private String firstWord;
 
     private long literalHash;
@@ -47,6 +48,12 @@ public final class SqlNormalizer {
     private int inListValues;
     private boolean inListExpectValue;
     private int maxInListSize;
+    private int inListStartSlot;
+    private boolean inListAllLiterals;
+
+    // Value slots in text order, as JSqlParser numbers the parameters of the shape.
+    private int slots;
+    private long literalSlots;
 
     private SqlNormalizer(String sql) {
         this.sql = sql;
@@ -76,7 +83,7 @@ public final class SqlNormalizer {
                 stringLiteral(i + 1, end);
                 i = end;
             } else if (c == '"' || c == '`') {
-                int end = endOfQuoted(i, c);
+                int end = endOfQuoted(i, c, false);
                 emit(Token.QUOTED, sql.substring(i, end));
                 i = end;
             } else if (c == '?') {
@@ -107,7 +114,7 @@ public final class SqlNormalizer {
         dropTrailingSemicolons();
         StatementType kind = firstWord == null ? StatementType.OTHER : StatementType.ofFirstKeyword(firstWord);
         long[] values = java.util.Arrays.copyOf(literalValues, Math.min(literalCount, MAX_LITERAL_VALUES));
-        return new NormalizedSql(out.toString(), kind, literalHash, values, maxInListSize);
+        return new NormalizedSql(out.toString(), kind, literalHash, values, maxInListSize, slots, literalSlots);
     }
 
     private char peek(int index) {
@@ -140,28 +147,20 @@ public final class SqlNormalizer {
 
     /** End (exclusive) of a '...' string starting at {@code start}; '' is an escaped quote. */
     private int endOfString(int start, boolean backslashEscapes) {
+        return endOfQuoted(start, '\'', backslashEscapes);
+    }
+
+    /**
+     * End (exclusive) of text quoted with {@code quote} from {@code start}: a doubled quote stands for itself,
+     * and with {@code backslashEscapes} a backslash escapes the next character. Unterminated: the end of input.
+     */
+    private int endOfQuoted(int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < length) {
             char c = sql.charAt(i);
             if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == '\'') {
-                if (peek(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return length;
-    }
-
-    private int endOfQuoted(int start, char quote) {
-        int i = start + 1;
-        while (i < length) {
-            if (sql.charAt(i) == quote) {
+            } else if (c == quote) {
                 if (peek(i + 1) == quote) {
                     i += 2;
                 } else {
@@ -363,23 +362,31 @@ public final class SqlNormalizer {
         }
         literalCount++;
         literalHash = ValueHash.combine(literalHash, valueHash);
-        emitValue();
+        emitValue(true);
     }
 
     private void parameter() {
-        emitValue();
+        emitValue(false);
     }
 
-    private void emitValue() {
+    private void emitValue(boolean literal) {
+        if (literal && slots < 64) {
+            literalSlots |= 1L << slots;
+        }
+        if (inListStart >= 0) {
+            inListAllLiterals &= literal;
+        }
+        slots++;
         emit(Token.VALUE, "?");
     }
 
     private void emit(Token token, String text) {
         trackInList(token);
-        if (needsSpace(token)) {
+        if (needsSpace(token, text)) {
             out.append(' ');
         }
         out.append(text);
+        previousCast = token == Token.OPERATOR && text.equals("::");
         previous = token;
         previousWord = token == Token.WORD ? text : "";
         if (token == Token.CLOSE) {
@@ -387,9 +394,12 @@ public final class SqlNormalizer {
         }
     }
 
-    private boolean needsSpace(Token token) {
-        if (previous == Token.NONE || previous == Token.OPEN || previous == Token.DOT) {
+    private boolean needsSpace(Token token, String text) {
+        if (previous == Token.NONE || previous == Token.OPEN || previous == Token.DOT || previousCast) {
             return false;
+        }
+        if (token == Token.OPERATOR && text.equals("::")) {
+            return false; // a cast binds tightly: id::text
         }
         switch (token) {
             case CLOSE:
@@ -407,6 +417,8 @@ public final class SqlNormalizer {
     private void trackInList(Token token) {
         if (token == Token.OPEN && previous == Token.WORD && previousWord.equals("in")) {
             inListStart = out.length();
+            inListStartSlot = slots;
+            inListAllLiterals = true;
             inListValues = 0;
             inListExpectValue = true;
             return;
@@ -430,6 +442,13 @@ public final class SqlNormalizer {
             out.append(" (?+)");
             maxInListSize = Math.max(maxInListSize, inListValues);
             inListStart = -1;
+            // the whole list is one slot of the shape
+            long below = inListStartSlot >= 64 ? -1L : (1L << inListStartSlot) - 1;
+            literalSlots &= below;
+            if (inListAllLiterals && inListStartSlot < 64) {
+                literalSlots |= 1L << inListStartSlot;
+            }
+            slots = inListStartSlot + 1;
         }
     }
 

@@ -1,0 +1,32 @@
+package dev.nplusone.internal.sql;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * Every JSqlParser parse goes through here: on one shared daemon thread with a timeout, because the parser
+ * can take long on pathological SQL and {@code CCJSqlParserUtil.parse(String)} would start a thread per call.
+ * Only ever called for a shape's analysis or a finding's rewrite, never per execution.
+ */
+public final class SqlParsing {
+    private static final ExecutorService PARSER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "nplusone-sql-parser");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
+
+    private SqlParsing() {
+    }
+
+    /** Parses a fingerprint; its {@code in (?+)} lists are read as one parameter. */
+    public static Statement parseShape(String shape) throws Exception {
+        return CCJSqlParserUtil.parse(parseable(shape), PARSER, parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
+    }
+
+    static String parseable(String shape) {
+        return shape.replace("(?+)", "(?)");
+    }
+}

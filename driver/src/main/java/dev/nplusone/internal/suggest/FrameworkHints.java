@@ -1,0 +1,39 @@
+package dev.nplusone.internal.suggest;
+
+import dev.nplusone.internal.scope.Framework;
+import java.util.List;
+
+/** The idiomatic fix, in the words of the data-access framework seen on the call stack. */
+final class FrameworkHints {
+    private FrameworkHints() {
+    }
+
+    static String hint(int frameworks, boolean toOne, List<String> childTables) {
+        String relation = childTables.isEmpty() ? "the association" : "the association to " + childTables.get(0);
+        if (Framework.SPRING_DATA.in(frameworks)) {
+            return toOne
+                    ? "Spring Data: annotate the repository method with @EntityGraph(attributePaths = ...) naming "
+                            + relation + ", or use a query with join fetch"
+                    : "Spring Data: @EntityGraph on a collection multiplies rows; prefer @BatchSize(size = 100) on "
+                            + relation + " or spring.jpa.properties.hibernate.default_batch_fetch_size=100";
+        }
+        if (Framework.HIBERNATE.in(frameworks)) {
+            return toOne
+                    ? "Hibernate/JPA: load " + relation + " with join fetch in the query (or an @EntityGraph);"
+                            + " or set hibernate.default_batch_fetch_size (or @BatchSize) to batch it with IN"
+                    : "Hibernate/JPA: @BatchSize(size = 100) on the collection or hibernate.default_batch_fetch_size=100"
+                            + " loads it with IN; join fetch of a collection multiplies rows (and cannot page)";
+        }
+        if (Framework.JOOQ.in(frameworks)) {
+            return toOne
+                    ? "jOOQ: join the table into the query (or use an implicit join path)"
+                    : "jOOQ: fetch the children with MULTISET, or one query with field.in(keys) grouped by key";
+        }
+        if (Framework.MYBATIS.in(frameworks)) {
+            return toOne
+                    ? "MyBatis: map " + relation + " with a nested <association> resultMap over a join, not a nested select"
+                    : "MyBatis: load the children with one <foreach> IN query, or a <collection> resultMap over a join";
+        }
+        return null;
+    }
+}

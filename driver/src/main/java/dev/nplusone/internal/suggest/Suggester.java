@@ -1,0 +1,102 @@
+package dev.nplusone.internal.suggest;
+
+import dev.nplusone.Finding;
+import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.detect.Detector;
+import dev.nplusone.internal.detect.ParentLink;
+import dev.nplusone.internal.scope.ResultSource;
+import dev.nplusone.internal.scope.ScopeRecorder;
+import dev.nplusone.internal.scope.ShapeGroup;
+import dev.nplusone.internal.sql.Shape;
+import dev.nplusone.internal.sql.ShapeAnalysis;
+
+/**
+ * The suggest stage: picks the cure for an N+1 and builds it.
+ * <ul>
+ *   <li>to-one (at most one row per key) with a known parent: JOIN the child into the parent, unless many
+ *       parent rows share few children, where a JOIN would repeat each child's columns on every row: then
+ *       one IN query loads each child once;</li>
+ *   <li>to-many: one IN query, never a JOIN (it would multiply the parent's rows);</li>
+ *   <li>no parent: one IN query over the collected keys.</li>
+ * </ul>
+ */
+public final class Suggester implements Detector.SuggestionMaker {
+    public static final Suggester INSTANCE = new Suggester();
+    /** Keys per IN query; lists longer than this are chunked (some databases cap IN lists near 1,000). */
+    static final int CHUNK = 1_000;
+    /** Parent rows per distinct child from which a JOIN repeats too much data and an IN query is preferred. */
+    static final int SHARED_CHILD_RATIO = 4;
+
+    private Suggester() {
+    }
+
+    @Override
+    public Finding.Suggestion suggest(ShapeGroup group, ParentLink link, ScopeRecorder.Snapshot scope) {
+        try {
+            return build(group, link, scope);
+        } catch (Throwable t) {
+            Failures.record("suggestion", t);
+            return null;
+        }
+    }
+
+    private Finding.Suggestion build(ShapeGroup group, ParentLink link, ScopeRecorder.Snapshot scope) throws Exception {
+        ShapeAnalysis analysis = group.shape().analysis();
+        ResultSource parent = link.source();
+        ShapeAnalysis.KeyPredicate key = analysis.keyAt(parent != null ? link.keyPosition() : -1);
+        if (!analysis.parsed() || key == null) {
+            return null;
+        }
+        int keys = Math.max(1, group.distinctKeys());
+        int parentExecutions = parent == null ? 0 : executionsOf(parent.shape(), scope);
+        int before = group.executions() + parentExecutions;
+        boolean toOne = group.maxRows() <= 1;
+        String hint = FrameworkHints.hint(group.callSite().frameworks(), toOne, analysis.tables());
+        String chain = ChainNote.of(group, link, scope);
+
+        String whyNotJoin = null;
+        if (toOne && parent != null) {
+            int rowsPerChild = parent.rows() / keys;
+            if (rowsPerChild >= SHARED_CHILD_RATIO) {
+                whyNotJoin = parent.rows() + " parent rows share " + keys + " keys: a JOIN would repeat each child row"
+                        + " about " + rowsPerChild + " times; one IN query loads each once";
+            } else {
+                String join = Rewriter.join(parent.shape().sql(), parent.column(), group.shape().sql(), key);
+                if (join != null) {
+                    String reason = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql())
+                            ? "the loop re-reads columns of rows its parent already read (the only()/defer() trap):"
+                                    + " select them in the parent's statement"
+                            : "to-one lookup (at most 1 row per key): join it into the statement that read "
+                                    + parent.column();
+                    return new Finding.Suggestion(Finding.Strategy.JOIN, join, before, parentExecutions,
+                            reason + chain, hint);
+                }
+                whyNotJoin = "to-one lookup, but its statement cannot be joined into the parent's as it stands;"
+                        + " load every key in one IN query";
+            }
+        }
+        String batch = Rewriter.batchIn(group.shape().sql(), key);
+        if (batch == null) {
+            return null;
+        }
+        int after = parentExecutions + (keys + CHUNK - 1) / CHUNK;
+        String reason = whyNotJoin != null ? whyNotJoin
+                : parent == null ? "the keys' origin is not in this scope: collect the " + keys
+                        + " keys and load them in one IN query"
+                : "to-many lookup (up to " + group.maxRows() + " rows per key): a JOIN would multiply the parent's"
+                        + " rows; load every key in one IN query";
+        String chunks = keys > CHUNK ? "; chunk the keys " + CHUNK + " per query" : "";
+        return new Finding.Suggestion(Finding.Strategy.BATCH_IN, batch, before, after,
+                reason + ", matching rows back by " + key.column() + chunks + chain, hint);
+    }
+
+    static int executionsOf(Shape shape, ScopeRecorder.Snapshot scope) {
+        int executions = 0;
+        for (ScopeRecorder.ShapeSummary summary : scope.shapes()) {
+            if (summary.shape().equals(shape)) {
+                executions += summary.executions();
+            }
+        }
+        return executions;
+    }
+}
