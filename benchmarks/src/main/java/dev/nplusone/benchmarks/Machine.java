@@ -16,7 +16,18 @@ final class Machine {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 System.getProperty("java.vm.version"), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), runtime.availableProcessors(),
-                cpuModel(), physicalMemory() / 1e9);
+                cpuModel(), physicalMemory() / 1e9) + loadAverage();
+    }
+
+    /** Other processes' load, which a shared machine's figures depend on: 1, 5 and 15 minute averages. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return "; load average at report time " + fields[0] + " / " + fields[1] + " / " + fields[2]
+                    + " (1 / 5 / 15 min)";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static String cpuModel() {

@@ -15,8 +15,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar}: runs the JMH benchmarks with modest settings (a
- * 2-core machine shared with builds), then the scope memory probes, each in a JVM of its own, then prints
+ * {@code java -jar benchmarks/target/benchmarks.jar}: runs the JMH benchmarks with modest settings (1 fork,
+ * 5 x 1 s warm-up, 5 x 1 s measurement: a 2-core machine shared with builds), then the scope memory probes, each in a JVM of its own, then prints
  * the {@link Report}. Any JMH option may be given and overrides the defaults here (for example
  * {@code -p variant=RAW,NPLUSONE_SCOPE lookup}, {@code -prof gc}, {@code -i 10}); {@code --no-memory} skips
  * the memory probes.
@@ -51,7 +51,8 @@ public final class Suite {
             options.forks(1);
         }
         if (!given.getWarmupIterations().hasValue()) {
-            options.warmupIterations(3);
+            // 3 were not enough on a shared 2-core machine: the proxy stacks were still being compiled
+            options.warmupIterations(5);
         }
         if (!given.getWarmupTime().hasValue()) {
             options.warmupTime(TimeValue.seconds(1));
