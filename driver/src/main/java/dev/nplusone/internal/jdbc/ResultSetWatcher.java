@@ -6,7 +6,6 @@ import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
 import dev.nplusone.internal.scope.ThreadState;
 import dev.nplusone.internal.sql.ValueHash;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
@@ -19,15 +18,15 @@ import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.proxy.ResultSetProxyLogic;
 import net.ttddyy.dsproxy.proxy.ResultSetProxyLogicFactory;
-import net.ttddyy.dsproxy.proxy.SimpleResultSetProxyLogic;
 
 /**
  * Watches the ResultSet of a recorded execution: counts its rows (cardinality of the lookup) and hashes the
  * key-like values read from its first rows into the scope's value index (where parent linking finds the
  * origin of a loop's keys). Works whether columns are read by index or label, with typed getters or
- * getObject, because it looks at what the getter returned.
+ * getObject, because it looks at what the getter returned. Calls reach the driver directly
+ * ({@link DirectResultSetLogic}).
  */
-final class ResultSetWatcher extends SimpleResultSetProxyLogic {
+final class ResultSetWatcher extends DirectResultSetLogic {
     /** Rows of each result whose values are indexed: a page of parents is rarely longer. */
     static final int CAPTURE_ROWS = 1_000;
     private static final int MAX_KEY_STRING = 64;
@@ -40,14 +39,12 @@ final class ResultSetWatcher extends SimpleResultSetProxyLogic {
             ThreadState thread = ThreadState.current();
             // Only the outermost proxy watches; nested proxies (pool over driver) pass calls through.
             if (thread.depth <= 1 && thread.executingGroup != null) {
-                return new ResultSetWatcher(resultSet, connectionInfo, config, thread.executingScope,
-                        thread.executingGroup);
+                return new ResultSetWatcher(resultSet, config, thread.executingScope, thread.executingGroup);
             }
-            return new SimpleResultSetProxyLogic(resultSet, connectionInfo, config);
+            return passThrough(resultSet, config);
         }
     };
 
-    private final ResultSet resultSet;
     private final ScopeRecorder scope;
     private final ShapeGroup group;
     private final long rowBase = RESULTS.incrementAndGet() << ROW_BITS;
@@ -55,26 +52,22 @@ final class ResultSetWatcher extends SimpleResultSetProxyLogic {
     private ResultSource[] sourcesByIndex;
     private Map<String, ResultSource> sourcesByLabel;
 
-    private ResultSetWatcher(ResultSet resultSet, ConnectionInfo connectionInfo, ProxyConfig config,
-                             ScopeRecorder scope, ShapeGroup group) {
-        super(resultSet, connectionInfo, config);
-        this.resultSet = resultSet;
+    private ResultSetWatcher(ResultSet resultSet, ProxyConfig config, ScopeRecorder scope, ShapeGroup group) {
+        super(resultSet, config);
         this.scope = scope;
         this.group = group;
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        Object result = super.invoke(proxy, method, args);
+    void observe(String method, Object[] args, Object result) {
         try {
-            observe(method.getName(), args, result);
+            watch(method, args, result);
         } catch (Throwable t) {
             Failures.record("result set watching", t);
         }
-        return result;
     }
 
-    private void observe(String method, Object[] args, Object result) throws Exception {
+    private void watch(String method, Object[] args, Object result) throws Exception {
         if (method.equals("next")) {
             if (Boolean.TRUE.equals(result)) {
                 group.rowRead(++rows);
