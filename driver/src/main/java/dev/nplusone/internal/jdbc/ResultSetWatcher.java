@@ -9,9 +9,7 @@ import dev.nplusone.internal.sql.ValueHash;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import net.ttddyy.dsproxy.ConnectionInfo;
@@ -49,8 +47,6 @@ final class ResultSetWatcher extends DirectResultSetLogic {
     private final ShapeGroup group;
     private final long rowBase = RESULTS.incrementAndGet() << ROW_BITS;
     private int rows;
-    private ResultSource[] sourcesByIndex;
-    private Map<String, ResultSource> sourcesByLabel;
 
     private ResultSetWatcher(ResultSet resultSet, ProxyConfig config, ScopeRecorder scope, ShapeGroup group) {
         super(resultSet, config);
@@ -87,30 +83,26 @@ final class ResultSetWatcher extends DirectResultSetLogic {
                 || value instanceof BigDecimal || value instanceof BigInteger;
     }
 
+    /** The column's source; found once per group and column, then kept on the group (see ShapeGroup). */
     private ResultSource sourceOf(Object column) throws Exception {
         if (column instanceof Integer index) {
-            if (sourcesByIndex == null) {
-                sourcesByIndex = new ResultSource[resultSet.getMetaData().getColumnCount() + 1];
-            }
-            if (index < 1 || index >= sourcesByIndex.length) {
-                return null;
-            }
-            ResultSource source = sourcesByIndex[index];
-            if (source == null) {
+            ResultSource source = group.sourceAt(index);
+            if (source == null && index >= 1 && index <= resultSet.getMetaData().getColumnCount()) {
                 String label = resultSet.getMetaData().getColumnLabel(index);
                 source = scope.source(group.shape(), label.toLowerCase(Locale.ROOT));
-                sourcesByIndex[index] = source;
+                if (source != null) {
+                    group.rememberSource(index, source);
+                }
             }
             return source;
         }
         if (column instanceof String label) {
-            if (sourcesByLabel == null) {
-                sourcesByLabel = new HashMap<>();
-            }
-            ResultSource source = sourcesByLabel.get(label);
+            ResultSource source = group.sourceNamed(label);
             if (source == null) {
                 source = scope.source(group.shape(), label.toLowerCase(Locale.ROOT));
-                sourcesByLabel.put(label, source);
+                if (source != null) {
+                    group.rememberSource(label, source);
+                }
             }
             return source;
         }

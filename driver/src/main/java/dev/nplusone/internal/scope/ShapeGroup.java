@@ -3,7 +3,9 @@ package dev.nplusone.internal.scope;
 import dev.nplusone.internal.sql.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The executions of one shape from one call site in one scope: counters, a bounded set of key hashes, and
@@ -17,6 +19,7 @@ public final class ShapeGroup {
     static final int LOGGED_EXECUTIONS = 256;
     static final int MAX_SAMPLES = 5;
     private static final int LOG_STRIDE = 1 + 1 + KEY_WIDTH; // sequence, value count, values
+    private static final ResultSource[] NO_SOURCES = new ResultSource[0];
 
     private final Shape shape;
     private final CallSite callSite;
@@ -29,6 +32,15 @@ public final class ShapeGroup {
     private long[] keyLog = new long[LOG_STRIDE * 4];
     private int loggedExecutions;
     private List<String> samples = List.of();
+    /*
+     * The scope's sources of this group's result columns, by column index and by label, so that only the
+     * group's first ResultSet reads metadata and asks the scope (which builds a key string and takes its
+     * lock); later ResultSets find them here. Copy on write, published through volatile fields, because
+     * ResultSets read them on their own threads without the scope's lock. A lost race costs one more
+     * lookup: a slot only ever holds the scope's one source for that column.
+     */
+    private volatile ResultSource[] sourcesByIndex = NO_SOURCES;
+    private volatile Map<String, ResultSource> sourcesByLabel = Map.of();
 
     ShapeGroup(Shape shape, CallSite callSite, int maxKeys) {
         this.shape = shape;
@@ -72,6 +84,32 @@ public final class ShapeGroup {
 
     void addNanos(long elapsed) {
         nanos += elapsed;
+    }
+
+    /** The source of result column {@code index} (1-based) already found for this group, or null. */
+    public ResultSource sourceAt(int index) {
+        ResultSource[] sources = sourcesByIndex;
+        return index >= 0 && index < sources.length ? sources[index] : null;
+    }
+
+    /** Keeps the source of result column {@code index} for the group's later ResultSets. */
+    public void rememberSource(int index, ResultSource source) {
+        ResultSource[] sources = sourcesByIndex;
+        ResultSource[] copy = Arrays.copyOf(sources, Math.max(sources.length, index + 1));
+        copy[index] = source;
+        sourcesByIndex = copy;
+    }
+
+    /** The source of the result column read by {@code label} already found for this group, or null. */
+    public ResultSource sourceNamed(String label) {
+        return sourcesByLabel.get(label);
+    }
+
+    /** Keeps the source of the result column read by {@code label} for the group's later ResultSets. */
+    public void rememberSource(String label, ResultSource source) {
+        Map<String, ResultSource> copy = new HashMap<>(sourcesByLabel);
+        copy.put(label, source);
+        sourcesByLabel = copy;
     }
 
     /** Called as the execution's ResultSet advances; {@code rowsSoFar} counts rows of that one result. */
