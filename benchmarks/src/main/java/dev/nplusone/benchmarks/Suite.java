@@ -47,6 +47,9 @@ public final class Suite {
         if (given.getIncludes().isEmpty()) {
             options.include(JdbcBenchmark.class.getName()).include(SqlBenchmark.class.getName());
         }
+        if (given.getProfilers().stream().noneMatch(p -> p.getKlass().equals(CpuTimeProfiler.class.getName()))) {
+            options.addProfiler(CpuTimeProfiler.class);
+        }
         if (!given.getForkCount().hasValue()) {
             options.forks(1);
         }
