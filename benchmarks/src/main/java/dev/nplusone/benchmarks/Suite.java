@@ -16,8 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar}: runs the JMH benchmarks with modest settings (1 fork,
- * 5 x 1 s warm-up, 5 x 1 s measurement: a 2-core machine shared with builds), then the scope memory probes, each in a JVM of its own, then prints
- * the {@link Report}. Any JMH option may be given and overrides the defaults here (for example
+ * 10 x 1 s warm-up, 5 x 1 s measurement, one thread, {@link CpuTimeProfiler} on), then the scope memory
+ * probes, each in a JVM of its own, then prints the {@link Report}: about 7 minutes on 2 cores. Any JMH option may be given and overrides the defaults here (for example
  * {@code -p variant=RAW,NPLUSONE_SCOPE lookup}, {@code -prof gc}, {@code -i 10}); {@code --no-memory} skips
  * the memory probes.
  */
@@ -54,8 +54,9 @@ public final class Suite {
             options.forks(1);
         }
         if (!given.getWarmupIterations().hasValue()) {
-            // 3 were not enough on a shared 2-core machine: the proxy stacks were still being compiled
-            options.warmupIterations(5);
+            // On the shared 2-core machine (load 6-10) the proxy stacks were still being compiled after 5
+            // iterations of 1 s; after 10 the CPU time per operation was flat. An idle machine needs 3.
+            options.warmupIterations(10);
         }
         if (!given.getWarmupTime().hasValue()) {
             options.warmupTime(TimeValue.seconds(1));
