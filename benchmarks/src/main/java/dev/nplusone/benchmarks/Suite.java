@@ -17,9 +17,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar}: runs the JMH benchmarks with modest settings (1 fork,
  * 10 x 1 s warm-up, 5 x 1 s measurement, one thread, {@link CpuTimeProfiler} on), then the scope memory
- * probes, each in a JVM of its own, then prints the {@link Report}: about 7 minutes on 2 cores. Any JMH option may be given and overrides the defaults here (for example
- * {@code -p variant=RAW,NPLUSONE_SCOPE lookup}, {@code -prof gc}, {@code -i 10}); {@code --no-memory} skips
- * the memory probes.
+ * probes, each in a JVM of its own, then prints the {@link Report}: about 7 minutes on 2 cores. Any JMH
+ * option may be given and overrides the defaults here (for example {@code -p variant=RAW,NPLUSONE_SCOPE lookup},
+ * {@code -prof gc}, {@code -i 10}); {@code --no-memory} skips the memory probes.
  */
 public final class Suite {
     static final int MEMORY_STATEMENTS = 1_000_000;
