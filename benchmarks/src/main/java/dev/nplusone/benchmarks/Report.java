@@ -20,8 +20,8 @@ import java.util.Map;
  * with other builds wall time also counts the time the benchmark waited for a core, and that varied between
  * forks by more than the differences measured here. JMH's means and 99.9% errors stay in the JSON file.
  *
- * <p>Usage: {@code Report <jmh-result.json> [scope-memory.json ...]}; also writes {@code benchmark-report.txt}
- * beside the JMH file.
+ * <p>Usage: {@code Report <jmh-result.json | scope-memory.json> ...}; also writes {@code benchmark-report.txt}
+ * beside the first file.
  */
 public final class Report {
     static final String JDBC = JdbcBenchmark.class.getName() + ".";
@@ -66,27 +66,33 @@ public final class Report {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: Report <jmh-result.json> [scope-memory.json ...]");
+            System.err.println("usage: Report <jmh-result.json | scope-memory.json> ...");
             System.exit(2);
         }
-        Path jmhFile = Path.of(args[0]);
-        List<Path> memoryFiles = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            memoryFiles.add(Path.of(args[i]));
+        List<Path> files = new ArrayList<>();
+        for (String arg : args) {
+            files.add(Path.of(arg));
         }
-        String report = render(jmhFile, memoryFiles);
+        String report = render(files);
         System.out.print(report);
-        Path written = jmhFile.toAbsolutePath().resolveSibling("benchmark-report.txt");
+        Path written = files.get(0).toAbsolutePath().resolveSibling("benchmark-report.txt");
         Files.writeString(written, report, StandardCharsets.UTF_8);
         System.out.println("(also written to " + written + ")");
     }
 
-    static String render(Path jmhFile, List<Path> memoryFiles) throws IOException {
-        List<?> runs = (List<?>) Json.parse(Files.readString(jmhFile, StandardCharsets.UTF_8));
+    /** Renders JMH result files (JSON arrays) and memory probe results (JSON objects), in any order. */
+    static String render(List<Path> files) throws IOException {
+        List<Object> runs = new ArrayList<>();
         List<Memory> memory = new ArrayList<>();
-        for (Path file : memoryFiles) {
-            if (Files.exists(file)) {
-                memory.add(memory((Map<?, ?>) Json.parse(Files.readString(file, StandardCharsets.UTF_8).trim())));
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                continue;
+            }
+            Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8).trim());
+            if (json instanceof List<?> list) {
+                runs.addAll(list);
+            } else {
+                memory.add(memory((Map<?, ?>) json));
             }
         }
         return render(runs, memory, Machine.describe());
@@ -94,17 +100,24 @@ public final class Report {
 
     static String render(List<?> runs, List<Memory> memory, String machine) {
         List<Score> scores = new ArrayList<>();
-        String settings = "";
+        Map<String, List<String>> settings = new java.util.LinkedHashMap<>(); // settings -> benchmark classes
         for (Object run : runs) {
             Map<?, ?> result = (Map<?, ?>) run;
-            scores.add(score(result));
-            if (settings.isEmpty()) {
-                settings = settings(result);
+            Score score = score(result);
+            scores.add(score);
+            String benchmarkClass = score.benchmark().substring(0, Math.max(0, score.benchmark().lastIndexOf('.')));
+            List<String> classes = settings.computeIfAbsent(settings(result), k -> new ArrayList<>());
+            String simpleName = benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
+            if (!classes.contains(simpleName)) {
+                classes.add(simpleName);
             }
         }
+        StringBuilder settingLines = new StringBuilder();
+        settings.forEach((line, classes) -> settingLines.append(line)
+                .append(settings.size() > 1 ? " (" + String.join(", ", classes) + ")" : "").append('\n'));
         Report report = new Report(scores, memory);
         boolean cpu = scores.stream().anyMatch(score -> score.cpu() != null);
-        report.out.append("nplusone benchmarks\n").append(machine).append('\n').append(settings).append('\n')
+        report.out.append("nplusone benchmarks\n").append(machine).append('\n').append(settingLines)
                 .append(cpu ? "Ratios use CPU time per operation (all threads of the benchmark JVM), not wall time.\n"
                         : "Ratios use wall time per operation.\n")
                 .append("Figures are medians of the measurement iterations; +-: half the fastest-to-slowest"
