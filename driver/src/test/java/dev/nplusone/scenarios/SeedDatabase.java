@@ -28,10 +28,12 @@ public final class SeedDatabase {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final String name;
+    private final int posts;
     private final JdbcDataSource raw;
 
-    private SeedDatabase(String name) {
+    private SeedDatabase(String name, int posts) {
         this.name = name;
+        this.posts = posts;
         this.raw = new JdbcDataSource();
         raw.setURL(url());
         raw.setUser("sa");
@@ -39,9 +41,22 @@ public final class SeedDatabase {
 
     /** A new database with both schemas and their data. */
     public static SeedDatabase create() {
-        SeedDatabase database = new SeedDatabase("seed" + NAMES.incrementAndGet());
+        return create(POSTS);
+    }
+
+    /**
+     * As {@link #create()} with {@code posts} posts instead of {@value #POSTS}, written by the same
+     * {@link #AUTHORS} authors, tagged the same way (the seed's benchmark uses 500).
+     */
+    public static SeedDatabase create(int posts) {
+        SeedDatabase database = new SeedDatabase("seed" + NAMES.incrementAndGet(), posts);
         database.populate();
         return database;
+    }
+
+    /** How many posts the blog has. */
+    public int posts() {
+        return posts;
     }
 
     /** The H2 URL, without the jdbc:nplusone: prefix. Kept alive until the JVM exits. */
@@ -83,7 +98,7 @@ public final class SeedDatabase {
             for (int t = 1; t <= TAGS; t++) {
                 statement.execute("insert into blog_tag values (" + t + ", '" + tags[t - 1] + "')");
             }
-            for (int p = 1; p <= POSTS; p++) {
+            for (int p = 1; p <= posts; p++) {
                 statement.execute("insert into blog_post values (" + p + ", 'Post " + p + "', 'Content of post " + p
                         + "', " + authorOf(p) + ", timestamp '2026-01-01 00:00:00' + " + p + " * interval '1' hour)");
                 for (int k = 0; k < tagCountOf(p); k++) {
