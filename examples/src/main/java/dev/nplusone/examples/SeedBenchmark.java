@@ -164,6 +164,8 @@ final class SeedBenchmark {
                 inMemory[0] / loop, overTcp[0] / loop));
         out.println("   So compare the ratio, not the milliseconds: the N+1 loop's cost is mostly round trips, which an"
                 + " in-memory database hardly has; the ratio grows with the round trip, as the loopback column shows.");
+        out.println("   In memory, the 2-query page spends most of its time in H2 re-checking the " + POSTS + "-key IN list"
+                + " on each joined post-tag row (a profile shows ConditionIn), not in round trips.");
         out.println("   The seed counts 1,501 queries (1 + 3 per post) without showing its loop; ours reads the author and"
                 + " the tags of each post: 1 + 2 per post = " + String.format(Locale.ROOT, "%,d", loop) + ".");
     }
