@@ -296,6 +296,8 @@ public final class Demo {
                 + " figures and strategy");
         out.println("   " + fixes + " fixed versions run: each clean, each returning the loop's page");
         out.println("   seed benchmark, " + SeedBenchmark.POSTS + " posts: " + benchmark.headline());
+        out.println("   the same blog page per HTTP request: java -cp examples/target/nplusone-demo.jar"
+                + " dev.nplusone.examples.web.WebDemo");
         out.println();
         if (problems.isEmpty()) {
             out.println(" RESULT: OK - every report the demo expects was there.");
