@@ -71,8 +71,7 @@ public final class BlogServer implements AutoCloseable {
         connector.setProperty("address", host);
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", baseDir.toString());
-        Tomcat.addServlet(context, "blog", new PostsServlet(dataSource, new HibernateBlogPages(sessions)));
-        context.addServletMappingDecoded("/", "blog");
+        Tomcat.addServlet(context, "blog", new PostsServlet(dataSource, new HibernateBlogPages(sessions))).addMapping("/");
         if (scopePerRequest) {
             FilterDef filter = new FilterDef();
             filter.setFilterName("nplusone-scope-per-request");

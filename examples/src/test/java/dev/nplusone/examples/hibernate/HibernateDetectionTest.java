@@ -217,16 +217,17 @@ class HibernateDetectionTest {
     }
 
     /**
-     * The python tags of each post, after the tags were batch-fetched: the keys (post ids) came first from the
-     * posts query, then again from the batch fetch's {@code post_id} column. The loop's origin is the posts
-     * query, but the engine links the batch fetch (name affinity {@code post_id} -> {@code blog_post} breaks
-     * the tie), so the report names the wrong parent and reasons "201 parent rows share 50 keys". The cure
-     * (BATCH_IN with the filter kept) is right either way; see the examples README, "Engine notes".
+     * The python tags of each post, after the tags were batch-fetched: the lookup's key is {@code p1_0.id} of
+     * {@code blog_post}, and the post ids came from the posts query ({@code blog_post.id}) and again from the
+     * batch fetch's {@code blog_post_tags.post_id}. The engine's name affinity scores {@code post_id ->
+     * blog_post} above the identical column, so the report names the batch fetch as parent and reasons "201
+     * parent rows share 50 keys". The cure (BATCH_IN with the filter kept) is right either way; see the
+     * examples README, "Engine notes".
      */
-    @Disabled("engine: ParentLinker should prefer the statement that produced the keys first (see Javadoc)")
+    @Disabled("engine: ParentLinker should score the child key's own column above a foreign-key name match")
     @ParameterizedTest
     @EnumSource(EntryPoint.class)
-    void links_a_filtered_lookup_to_the_statement_that_first_produced_its_keys(EntryPoint entry) {
+    void links_a_filtered_lookup_to_the_statement_whose_own_column_is_its_key(EntryPoint entry) {
         SessionFactory sessions = fixture.sessions(entry);
 
         ScopeReport report = inScope(() -> new HibernateBlogPages(sessions).pythonTagsInLoop());
