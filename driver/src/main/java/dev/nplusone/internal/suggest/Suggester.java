@@ -63,13 +63,14 @@ public final class Suggester implements Detector.SuggestionMaker {
             } else {
                 String join = Rewriter.join(parent.shape().sql(), parent.column(), group.shape().sql(), key);
                 if (join != null) {
-                    String reason = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql())
+                    boolean rereads = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql());
+                    String reason = rereads
                             ? "the loop re-reads columns of rows its parent already read (the only()/defer() trap):"
                                     + " select them in the parent's statement"
                             : "to-one lookup (at most 1 row per key): join it into the statement that read "
                                     + parent.column();
                     return new Finding.Suggestion(Finding.Strategy.JOIN, join, before, parentExecutions,
-                            reason + chain, hint);
+                            reason + chain, rereads ? FrameworkHints.rereadHint(group.callSite().frameworks()) : hint);
                 }
                 whyNotJoin = "to-one lookup, but its statement cannot be joined into the parent's as it stands;"
                         + " load every key in one IN query";
