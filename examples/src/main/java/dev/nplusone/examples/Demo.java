@@ -152,7 +152,7 @@ public final class Demo {
                                         fix("IN", "FixedCompanyPages.chainWithIn", 3, () -> FixedCompanyPages.chainWithIn(ds)))),
                         new Side("Hibernate", version("HibernateCompanyPages.cityAndCountryChain", 1 + cities + countries,
                                 company::cityAndCountryChain),
-                                List.of(expect("city", BATCH_IN, cities, cities), expect("country", JOIN, countries, countries)),
+                                List.of(expect("city", BATCH_IN, cities, cities), expect("country", BATCH_IN, countries, countries)),
                                 List.of(fix("JOIN", "join fetch e.city c join fetch c.country", 1, company::chainWithJoinFetch),
                                         fix("IN", "batch fetch size " + HibernateBlogPages.BATCH, 3,
                                                 company::chainWithBatchFetch)))),
