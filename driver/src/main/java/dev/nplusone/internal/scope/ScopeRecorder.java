@@ -1,6 +1,7 @@
 package dev.nplusone.internal.scope;
 
 import dev.nplusone.StatementType;
+import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.sql.Shape;
 import dev.nplusone.internal.sql.SqlCache;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     /** Records one execution; returns its group (for time and rows), or null when past the shape bound. */
     public synchronized ShapeGroup record(SqlCache.Statement statement, long keyHash, long[] keyValues, int keyCount,
                                           boolean batched, String sample) {
+        Faults.check(Faults.Stage.SCOPE_RECORDING);
         statements++;
         long executionSequence = ++sequence;
         Shape shape = statement.shape();
