@@ -14,6 +14,7 @@ import dev.nplusone.internal.config.Config;
 import dev.nplusone.scenarios.BlogPages;
 import dev.nplusone.scenarios.SeedDatabase;
 import dev.nplusone.support.CapturedLog;
+import dev.nplusone.support.CollectedReports;
 import dev.nplusone.support.Configured;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,8 +52,8 @@ class FaultsTest {
     static List<String> driverTranscript;
     static final AtomicInteger RUNS = new AtomicInteger();
 
-    final List<ScopeReport> reports = new ArrayList<>();
-    final Consumer<ScopeReport> listener = reports::add;
+    @RegisterExtension
+    final CollectedReports reports = new CollectedReports();
 
     @TempDir
     Path directory;
@@ -67,13 +69,11 @@ class FaultsTest {
     @BeforeEach
     void isolate() {
         Failures.reset();
-        Engine.get().addListener(listener);
     }
 
     @AfterEach
     void restore() {
         Faults.disarm();
-        Engine.get().removeListener(listener);
         Failures.reset();
     }
 
@@ -180,7 +180,7 @@ class FaultsTest {
         } finally {
             Engine.get().removeListener(throwing);
         }
-        assertEquals(3, reports.stream().filter(r -> r.name().equals("unwritable")).count(),
+        assertEquals(3, reports.named("unwritable").size(),
                 "other listeners still get every report");
     }
 

@@ -1,5 +1,6 @@
 package dev.nplusone.internal.scope;
 
+import dev.nplusone.ScopeReport;
 import dev.nplusone.StatementType;
 import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.sql.Shape;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What one unit of work executed, kept as counters per shape and call site rather than a list of
@@ -40,6 +42,9 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private long sequence;
     private int keysStored;
     private boolean truncated;
+    private final Object closing = new Object();
+    private volatile boolean closed;
+    private ScopeReport report; // guarded by closing
 
     public ScopeRecorder(String name, String kind, int threshold) {
         this.name = name;
@@ -101,6 +106,31 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         }
         keysStored++;
         return true;
+    }
+
+    /**
+     * Closes the scope once, whichever thread or handle asks first: {@code reporting} runs then, and every
+     * call returns its report. From then on no thread takes the scope as its innermost.
+     */
+    public ScopeReport close(Function<ScopeRecorder, ScopeReport> reporting) {
+        synchronized (closing) {
+            if (!closed) {
+                closed = true;
+                report = reporting.apply(this);
+            }
+            return report;
+        }
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    /** The report of the closed scope, or null while it is open. */
+    public ScopeReport report() {
+        synchronized (closing) {
+            return report;
+        }
     }
 
     public String name() {
