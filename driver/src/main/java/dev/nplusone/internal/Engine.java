@@ -18,7 +18,7 @@ public final class Engine {
     private static volatile Engine instance;
 
     private volatile Config config;
-    private final SqlCache sql = new SqlCache(10_000, 5_000);
+    private final SqlCache sql = new SqlCache(10_000, 5_000, 2_000_000);
     private final Reporter reporter = new Reporter();
     private volatile Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
 
