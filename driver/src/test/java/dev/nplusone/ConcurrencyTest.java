@@ -294,6 +294,35 @@ class ConcurrencyTest {
         assertNotEquals(inner, outer);
     }
 
+    @Test
+    void a_scope_closed_from_several_threads_at_once_is_reported_once() throws Exception {
+        Scope scope = NPlusOne.scope("closed everywhere");
+        Scope sameScope = NPlusOne.current().orElseThrow();
+        authorsFrom(1, 5);
+        CyclicBarrier together = new CyclicBarrier(8);
+        ExecutorService closers = Executors.newFixedThreadPool(8);
+        List<Future<ScopeReport>> closes = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Scope handle = t % 2 == 0 ? scope : sameScope;
+            closes.add(closers.submit(() -> {
+                together.await();
+                handle.close();
+                return handle.report();
+            }));
+        }
+        List<ScopeReport> seen = new ArrayList<>();
+        for (Future<ScopeReport> close : closes) {
+            seen.add(close.get());
+        }
+        closers.shutdown();
+
+        assertEquals(1, seen.stream().distinct().count());
+        assertEquals(scope.report(), seen.get(0));
+        assertEquals(1, reports.named("closed everywhere").size());
+        assertEquals(5, scope.report().statements());
+        assertFalse(NPlusOne.current().isPresent(), "closed elsewhere, it is no longer this thread's scope");
+    }
+
     /** Looks authors up one by one on a connection of its own; returns how many it found. */
     static int authorsFrom(int firstId, int count) {
         try (Connection connection = watched.getConnection();

@@ -81,10 +81,15 @@ public final class Engine {
         return scope;
     }
 
-    /** Takes the scope off the current thread and reports it. */
+    /**
+     * Takes the scope off the current thread and reports it, once: closing again, from any thread, returns
+     * the same report. Threads the scope was carried to stop using it.
+     */
     public ScopeReport closeOnThread(ScopeRecorder scope) {
-        ThreadState.current().remove(scope);
-        return close(scope);
+        return scope.close(closing -> {
+            ThreadState.current().remove(closing);
+            return close(closing);
+        });
     }
 
     /** Detects and reports; never throws. Returns the report (empty when detection failed). */

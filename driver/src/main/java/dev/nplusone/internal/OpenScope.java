@@ -38,7 +38,7 @@ public final class OpenScope implements Scope {
 
     @Override
     public void close() {
-        recorder.close(Engine.get()::closeOnThread);
+        Engine.get().closeOnThread(recorder);
     }
 
     @Override
