@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,7 @@ class ShutdownReportTest {
                 lookUpSecrets(connection, i);
                 leftOpen.add(connection);
             }
+            CountDownLatch working = new CountDownLatch(8);
             for (int t = 0; t < 8; t++) {
                 int thread = t;
                 Thread worker = new Thread(() -> {
@@ -85,6 +87,7 @@ class ShutdownReportTest {
                             lookUpSecrets(connection, thread * 1_000_000 + round);
                             if (round % 3 != 0) {
                                 connection.close(); // the others stay open until shutdown
+                                working.countDown();
                             }
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
@@ -93,6 +96,7 @@ class ShutdownReportTest {
                 }, "busy-" + t);
                 worker.start();
             }
+            working.await(); // every busy thread has reported a connection of its own
             System.out.println("ready");
             Thread.sleep(Long.MAX_VALUE);
         }
