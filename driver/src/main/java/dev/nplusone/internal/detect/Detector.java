@@ -4,6 +4,7 @@ import dev.nplusone.Finding;
 import dev.nplusone.ShapeStats;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.StatementType;
+import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
@@ -28,6 +29,7 @@ public final class Detector {
     }
 
     public static ScopeReport detect(ScopeRecorder.Snapshot scope, Config config, SuggestionMaker suggestions) {
+        Faults.check(Faults.Stage.DETECTION);
         List<Finding> findings = new ArrayList<>();
         for (ShapeGroup group : scope.groups()) {
             Finding finding = judge(group, scope, config, suggestions);

@@ -1,6 +1,7 @@
 package dev.nplusone.internal.jdbc;
 
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.scope.ResultSource;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
@@ -75,6 +76,7 @@ final class ResultSetWatcher extends SimpleResultSetProxyLogic {
     }
 
     private void observe(String method, Object[] args, Object result) throws Exception {
+        Faults.check(Faults.Stage.RESULT_SET);
         if (method.equals("next")) {
             if (Boolean.TRUE.equals(result)) {
                 group.rowRead(++rows);

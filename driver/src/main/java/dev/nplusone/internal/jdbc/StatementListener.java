@@ -2,6 +2,7 @@ package dev.nplusone.internal.jdbc;
 
 import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
 import dev.nplusone.internal.scope.ThreadState;
@@ -40,6 +41,7 @@ final class StatementListener implements QueryExecutionListener {
         thread.executingGroup = null;
         thread.executingScope = null;
         try {
+            Faults.check(Faults.Stage.LISTENER);
             Engine engine = Engine.get();
             if (!engine.active()) {
                 return;

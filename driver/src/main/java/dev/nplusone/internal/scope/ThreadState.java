@@ -22,9 +22,17 @@ public final class ThreadState {
         return CURRENT.get();
     }
 
-    /** The innermost explicit scope on this thread, or null. */
+    /**
+     * The innermost open scope on this thread, or null. Scopes closed meanwhile (from another thread, or
+     * carried here by a task that outlived them) are dropped, so statements go to the next scope out.
+     */
     public ScopeRecorder innermostScope() {
-        return scopes.peekLast();
+        ScopeRecorder scope = scopes.peekLast();
+        while (scope != null && scope.closed()) {
+            scopes.pollLast();
+            scope = scopes.peekLast();
+        }
+        return scope;
     }
 
     public void push(ScopeRecorder scope) {

@@ -3,6 +3,7 @@ package dev.nplusone.internal.sql;
 import dev.nplusone.StatementType;
 
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Faults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,7 @@ final class ShapeAnalyzer {
     }
 
     static ShapeAnalysis analyze(String shape, StatementType kind) {
+        Faults.check(Faults.Stage.SHAPE_ANALYSIS);
         if (kind != StatementType.SELECT) {
             return new ShapeAnalysis(false, List.of(), List.of(), false, false);
         }

@@ -2,6 +2,7 @@ package dev.nplusone.internal.suggest;
 
 import dev.nplusone.Finding;
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.detect.Detector;
 import dev.nplusone.internal.detect.ParentLink;
 import dev.nplusone.internal.scope.ResultSource;
@@ -41,6 +42,7 @@ public final class Suggester implements Detector.SuggestionMaker {
     }
 
     private Finding.Suggestion build(ShapeGroup group, ParentLink link, ScopeRecorder.Snapshot scope) throws Exception {
+        Faults.check(Faults.Stage.SUGGESTION);
         ShapeAnalysis analysis = group.shape().analysis();
         ResultSource parent = link.source();
         ShapeAnalysis.KeyPredicate key = analysis.keyAt(parent != null ? link.keyPosition() : -1);
