@@ -1,35 +1,79 @@
 package dev.nplusone.agent;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Hands ByteBuddy only the classes that can declare an instrumented method. A class declaring
- * {@code connect}/{@code getConnection} returning a Connection, or {@code service}/{@code doFilter} taking
- * a ServletRequest, has that type in a method descriptor of its constant pool; a byte search over the class
- * file is far cheaper than parsing it, and almost every class an application loads has neither.
+ * The class transformer registered at start-up. Two things keep the application's start fast:
+ * <ul>
+ *   <li>ByteBuddy is set up on a background thread while the application starts. A class that needs it
+ *       before it is ready waits for it (at most {@link #WAIT_SECONDS}; past that it is left alone), so that
+ *       even a program that queries at once is watched from its first statement.</li>
+ *   <li>Only classes that can declare an instrumented method reach ByteBuddy. A class declaring
+ *       {@code connect}/{@code getConnection} returning a Connection, or {@code service}/{@code doFilter}
+ *       taking a ServletRequest, has that type in a method descriptor in its constant pool; a byte search is far
+ *       cheaper than parsing the class, and almost every class an application loads has neither.</li>
+ * </ul>
  */
 final class CandidateFilter implements ClassFileTransformer {
+    static final long WAIT_SECONDS = 20;
+    private static final String AGENT_CLASSES = NPlusOneAgent.class.getPackageName().replace('.', '/') + "/";
     private static final byte[][] MARKERS = {
         "Ljava/sql/Connection;".getBytes(StandardCharsets.US_ASCII),
         "servlet/ServletRequest;".getBytes(StandardCharsets.US_ASCII),
     };
 
-    private final ClassFileTransformer delegate;
+    private final Instrumentation instrumentation;
+    private final FutureTask<ClassFileTransformer> delegate;
+    private final Thread builder;
+    private final AtomicBoolean failureReported = new AtomicBoolean();
 
-    CandidateFilter(ClassFileTransformer delegate) {
-        this.delegate = delegate;
+    CandidateFilter(Instrumentation instrumentation, Callable<ClassFileTransformer> build) {
+        this.instrumentation = instrumentation;
+        this.delegate = new FutureTask<>(build);
+        this.builder = new Thread(delegate, "nplusone-agent-start");
+        builder.setDaemon(true);
+    }
+
+    /** Registers this filter and starts setting ByteBuddy up in the background. */
+    void install() {
+        instrumentation.addTransformer(this);
+        builder.start();
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (loader == null || !isCandidate(classfileBuffer)) {
+        if (loader == null || className == null || className.startsWith(AGENT_CLASSES)
+                || Thread.currentThread() == builder || !isCandidate(classfileBuffer)) {
             return null;
         }
-        return delegate.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+        ClassFileTransformer transformer = ready();
+        return transformer == null ? null
+                : transformer.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+    }
+
+    private ClassFileTransformer ready() {
+        try {
+            return delegate.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            if (failureReported.compareAndSet(false, true)) {
+                NPlusOneAgent.notActive(e instanceof ExecutionException ? e.getCause() : e);
+            }
+            return null;
+        }
     }
 
     static boolean isCandidate(byte[] classFile) {

@@ -29,7 +29,20 @@ final class Instrumentations {
     private Instrumentations() {
     }
 
+    /**
+     * At start-up, registers a filtering transformer at once and sets ByteBuddy up in the background
+     * ({@link CandidateFilter}); attached to a running application, installs ByteBuddy and transforms the
+     * classes already loaded.
+     */
     static void install(Instrumentation instrumentation, boolean attachedLate) {
+        if (attachedLate) {
+            agent(instrumentation, true).installOn(instrumentation);
+        } else {
+            new CandidateFilter(instrumentation, () -> agent(instrumentation, false).makeRaw()).install();
+        }
+    }
+
+    private static AgentBuilder agent(Instrumentation instrumentation, boolean attachedLate) {
         // Advice is inlined, nothing is injected: keep ByteBuddy away from sun.misc.Unsafe, which JDK 24+ warns
         // about on standard error. The property name is relocated with ByteBuddy, so the application's own
         // ByteBuddy is not affected.
@@ -59,11 +72,7 @@ final class Instrumentations {
                         "javax.sql.DataSource", "jakarta.servlet.Servlet", "jakarta.servlet.Filter",
                         "javax.servlet.Servlet", "javax.servlet.Filter"))))
                 .transform(advice);
-        if (attachedLate) {
-            agent.installOn(instrumentation);
-        } else {
-            instrumentation.addTransformer(new CandidateFilter(agent.makeRaw()));
-        }
+        return agent;
     }
 
     /** {@code Connection connect(String, Properties)} and {@code Connection getConnection([String, String])}. */

@@ -33,8 +33,13 @@ public final class NPlusOneAgent {
             Instrumentations.install(instrumentation, attachedLate);
             AgentRuntime.prepare(settings);
         } catch (Throwable t) {
-            System.err.println("nplusone: the agent could not start and is not active; the application runs without it ("
-                    + t + ")");
+            notActive(t);
         }
+    }
+
+    /** The one line said when the agent cannot start. */
+    static void notActive(Throwable failure) {
+        System.err.println("nplusone: the agent could not start and is not active; the application runs without it ("
+                + failure + ")");
     }
 }
