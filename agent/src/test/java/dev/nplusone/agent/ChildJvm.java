@@ -28,9 +28,9 @@ final class ChildJvm {
 
     /** Which of this module's test class path the program gets: an application has only its own libraries. */
     enum Classpath {
-        /** The programs, the scenario classes, H2, HikariCP and Tomcat: no nplusone. */
+        /** The programs, the scenario classes, H2, HikariCP, Tomcat and the javax servlet API: no nplusone. */
         APPLICATION("/agent/target/test-classes", "-tests.jar", "/driver/target/test-classes", "/com/h2database/",
-                "/com/zaxxer/", "/org/slf4j/", "/org/apache/tomcat/"),
+                "/com/zaxxer/", "/org/slf4j/", "/org/apache/tomcat/", "/javax/servlet/"),
         /** An application that also uses nplusone-driver and runs the driver's JUnit scenarios itself. */
         APPLICATION_WITH_DRIVER("/agent/target/test-classes", "nplusone-driver-", "/driver/target/test-classes",
                 "/driver/target/classes", "/com/h2database/", "/com/zaxxer/", "/org/slf4j/", "/net/ttddyy/",
