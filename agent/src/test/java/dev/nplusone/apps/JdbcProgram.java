@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.util.Arrays;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * An application that knows nothing about nplusone: it runs the seed scenarios' pages on plain JDBC, each
@@ -47,7 +48,10 @@ public final class JdbcProgram {
             case "driver-manager":
                 return new EntryPoint.Watched(driverManager(database.url()), () -> { });
             case "datasource":
-                return new EntryPoint.Watched(database.raw(), () -> { });
+                JdbcDataSource h2 = new JdbcDataSource();
+                h2.setURL(database.url());
+                h2.setUser(database.user());
+                return new EntryPoint.Watched(h2, () -> { });
             case "hikari":
                 HikariDataSource pool = hikari(database);
                 return new EntryPoint.Watched(pool, pool::close);

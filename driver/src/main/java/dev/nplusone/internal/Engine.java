@@ -87,6 +87,19 @@ public final class Engine {
         return close(scope);
     }
 
+    /**
+     * What a scope still open has found so far, without closing or reporting it (the JUnit helpers' live view).
+     * Call it from the thread that records into the scope; never throws.
+     */
+    public ScopeReport peek(ScopeRecorder scope) {
+        try {
+            return Detector.detect(scope.snapshot(), config, suggestions);
+        } catch (Throwable t) {
+            Failures.record("scope analysis", t);
+            return new ScopeReport(scope.name(), scope.kind(), 0, java.util.List.of(), java.util.List.of(), true);
+        }
+    }
+
     /** Detects and reports; never throws. Returns the report (empty when detection failed). */
     public ScopeReport close(ScopeRecorder scope) {
         Config current = config;

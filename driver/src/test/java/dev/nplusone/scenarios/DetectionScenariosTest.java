@@ -10,7 +10,7 @@ import dev.nplusone.ScopeReport;
 import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,18 +23,18 @@ class DetectionScenariosTest {
     static final String TAGS_SHAPE = "select t.id, t.name from blog_tag t join blog_post_tags pt on pt.tag_id = t.id"
             + " where pt.post_id = ? order by t.id";
 
-    static SeedDatabase database;
+    @RegisterExtension
+    static final PerClassDatabase DATABASE = new PerClassDatabase();
 
     interface Page {
         void run(DataSource dataSource) throws Exception;
     }
 
-    @BeforeAll
-    static void createDatabase() {
-        database = SeedDatabase.create();
+    static ScopeReport inScope(EntryPoint entry, Page page) throws Exception {
+        return inScope(DATABASE.get(), entry, page);
     }
 
-    static ScopeReport inScope(EntryPoint entry, Page page) throws Exception {
+    static ScopeReport inScope(SeedDatabase database, EntryPoint entry, Page page) throws Exception {
         try (EntryPoint.Watched watched = entry.open(database)) {
             Scope scope = NPlusOne.scope("scenario");
             try (scope) {

@@ -3,11 +3,6 @@ package dev.nplusone.scenarios;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.nplusone.NPlusOne;
-import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -26,7 +21,7 @@ public enum EntryPoint {
     DRIVER_MANAGER {
         @Override
         public Watched open(SeedDatabase database) {
-            return new Watched(new DriverManagerDataSource(nplusoneUrl(database)), () -> { });
+            return new Watched(new UrlDataSource(nplusoneUrl(database), database.user(), database.password()), () -> { });
         }
     },
     /** HikariCP with {@code jdbcUrl=jdbc:nplusone:h2:...}: the pool sees our driver. */
@@ -35,7 +30,8 @@ public enum EntryPoint {
         public Watched open(SeedDatabase database) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(nplusoneUrl(database));
-            config.setUsername("sa");
+            config.setUsername(database.user());
+            config.setPassword(database.password());
             config.setMaximumPoolSize(2);
             config.setPoolName("scenario-" + database.url().hashCode());
             HikariDataSource pool = new HikariDataSource(config);
@@ -54,58 +50,6 @@ public enum EntryPoint {
         @Override
         public void close() {
             release.run();
-        }
-    }
-
-    /** What a DriverManager-only application does, as a DataSource so that scenarios take one type. */
-    static final class DriverManagerDataSource implements DataSource {
-        private final String url;
-
-        DriverManagerDataSource(String url) {
-            this.url = url;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url, "sa", "");
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return DriverManager.getConnection(url, username, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getLogger("scenarios");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 }

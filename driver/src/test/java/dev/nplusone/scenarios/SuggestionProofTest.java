@@ -1,6 +1,5 @@
 package dev.nplusone.scenarios;
 
-import static dev.nplusone.scenarios.DetectionScenariosTest.inScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,9 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the number of queries the suggestion states.
  */
 class SuggestionProofTest {
-    @BeforeAll
-    static void createDatabase() {
-        DetectionScenariosTest.createDatabase();
+    @RegisterExtension
+    static final PerClassDatabase DATABASE = new PerClassDatabase();
+
+    static ScopeReport inScope(EntryPoint entry, DetectionScenariosTest.Page page) throws Exception {
+        return DetectionScenariosTest.inScope(DATABASE.get(), entry, page);
     }
 
     static Finding finding(ScopeReport report, String sql) {
@@ -39,7 +40,11 @@ class SuggestionProofTest {
 
     /** Runs {@code sql} on the unwatched database with {@code binds}; rows as lists of column values. */
     static List<List<Object>> run(String sql, List<?> binds) throws SQLException {
-        try (Connection connection = DetectionScenariosTest.database.raw().getConnection();
+        return run(DATABASE.get().raw(), sql, binds);
+    }
+
+    static List<List<Object>> run(javax.sql.DataSource dataSource, String sql, List<?> binds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {
                 statement.setObject(i + 1, binds.get(i));

@@ -36,6 +36,7 @@ public final class SqlNormalizer {
     private final StringBuilder out;
     private Token previous = Token.NONE;
     private String previousWord = "";
+    private boolean previousCast;
     private String firstWord;
 
     private long literalHash;
@@ -82,7 +83,7 @@ public final class SqlNormalizer {
                 stringLiteral(i + 1, end);
                 i = end;
             } else if (c == '"' || c == '`') {
-                int end = endOfQuoted(i, c);
+                int end = endOfQuoted(i, c, false);
                 emit(Token.QUOTED, sql.substring(i, end));
                 i = end;
             } else if (c == '?') {
@@ -146,28 +147,20 @@ public final class SqlNormalizer {
 
     /** End (exclusive) of a '...' string starting at {@code start}; '' is an escaped quote. */
     private int endOfString(int start, boolean backslashEscapes) {
+        return endOfQuoted(start, '\'', backslashEscapes);
+    }
+
+    /**
+     * End (exclusive) of text quoted with {@code quote} from {@code start}: a doubled quote stands for itself,
+     * and with {@code backslashEscapes} a backslash escapes the next character. Unterminated: the end of input.
+     */
+    private int endOfQuoted(int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < length) {
             char c = sql.charAt(i);
             if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == '\'') {
-                if (peek(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return length;
-    }
-
-    private int endOfQuoted(int start, char quote) {
-        int i = start + 1;
-        while (i < length) {
-            if (sql.charAt(i) == quote) {
+            } else if (c == quote) {
                 if (peek(i + 1) == quote) {
                     i += 2;
                 } else {
@@ -389,10 +382,11 @@ public final class SqlNormalizer {
 
     private void emit(Token token, String text) {
         trackInList(token);
-        if (needsSpace(token)) {
+        if (needsSpace(token, text)) {
             out.append(' ');
         }
         out.append(text);
+        previousCast = token == Token.OPERATOR && text.equals("::");
         previous = token;
         previousWord = token == Token.WORD ? text : "";
         if (token == Token.CLOSE) {
@@ -400,9 +394,12 @@ public final class SqlNormalizer {
         }
     }
 
-    private boolean needsSpace(Token token) {
-        if (previous == Token.NONE || previous == Token.OPEN || previous == Token.DOT) {
+    private boolean needsSpace(Token token, String text) {
+        if (previous == Token.NONE || previous == Token.OPEN || previous == Token.DOT || previousCast) {
             return false;
+        }
+        if (token == Token.OPERATOR && text.equals("::")) {
+            return false; // a cast binds tightly: id::text
         }
         switch (token) {
             case CLOSE:

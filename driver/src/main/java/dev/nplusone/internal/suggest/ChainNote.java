@@ -35,7 +35,8 @@ final class ChainNote {
                 + (rootExecutions + 2);
     }
 
-    private static ShapeGroup repeatedLookup(ResultSource parent, ScopeRecorder.Snapshot scope) {
+    /** The group of lookups the parent shape was repeated in, or null when the parent ran as a plain query. */
+    static ShapeGroup repeatedLookup(ResultSource parent, ScopeRecorder.Snapshot scope) {
         for (ShapeGroup candidate : scope.groups()) {
             if (candidate.shape().equals(parent.shape()) && candidate.lookupExecutions() >= scope.threshold()
                     && candidate.shape().analysis().isKeyLookup()) {

@@ -14,8 +14,8 @@ import dev.nplusone.internal.sql.ShapeAnalysis;
  * The suggest stage: picks the cure for an N+1 and builds it.
  * <ul>
  *   <li>to-one (at most one row per key) with a known parent: JOIN the child into the parent, unless many
- *       parent rows share few children, where a JOIN would repeat each child's columns on every row: then
- *       one IN query loads each child once;</li>
+ *       parent rows share few children, where a JOIN would repeat each child's columns on every row, or the
+ *       parent is itself a loop of lookups (a chain): then one IN query loads each child once;</li>
  *   <li>to-many: one IN query, never a JOIN (it would multiply the parent's rows);</li>
  *   <li>no parent: one IN query over the collected keys.</li>
  * </ul>
@@ -57,19 +57,23 @@ public final class Suggester implements Detector.SuggestionMaker {
         String whyNotJoin = null;
         if (toOne && parent != null) {
             int rowsPerChild = parent.rows() / keys;
-            if (rowsPerChild >= SHARED_CHILD_RATIO) {
+            if (ChainNote.repeatedLookup(parent, scope) != null) {
+                whyNotJoin = "its parent is itself a lookup repeated in a loop: a JOIN there would keep that loop;"
+                        + " load every key in one IN query";
+            } else if (rowsPerChild >= SHARED_CHILD_RATIO) {
                 whyNotJoin = parent.rows() + " parent rows share " + keys + " keys: a JOIN would repeat each child row"
                         + " about " + rowsPerChild + " times; one IN query loads each once";
             } else {
                 String join = Rewriter.join(parent.shape().sql(), parent.column(), group.shape().sql(), key);
                 if (join != null) {
-                    String reason = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql())
+                    boolean rereads = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql());
+                    String reason = rereads
                             ? "the loop re-reads columns of rows its parent already read (the only()/defer() trap):"
                                     + " select them in the parent's statement"
                             : "to-one lookup (at most 1 row per key): join it into the statement that read "
                                     + parent.column();
                     return new Finding.Suggestion(Finding.Strategy.JOIN, join, before, parentExecutions,
-                            reason + chain, hint);
+                            reason + chain, rereads ? FrameworkHints.rereadHint(group.callSite().frameworks()) : hint);
                 }
                 whyNotJoin = "to-one lookup, but its statement cannot be joined into the parent's as it stands;"
                         + " load every key in one IN query";

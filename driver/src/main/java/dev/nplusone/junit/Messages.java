@@ -1,0 +1,134 @@
+package dev.nplusone.junit;
+
+import dev.nplusone.Finding;
+import dev.nplusone.NPlusOne;
+import dev.nplusone.ScopeReport;
+import dev.nplusone.ShapeStats;
+import dev.nplusone.StatementType;
+import dev.nplusone.internal.report.HumanReport;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The failure messages, in AssertJ's order: what was expected, what happened, the evidence, the fix. The
+ * findings themselves are printed by the engine's human report, so a failing test reads like the log.
+ */
+final class Messages {
+    private static final String INDENT = "  ";
+
+    private Messages() {
+    }
+
+    static String nPlusOneFound(ScopeReport report, List<Finding> failing, int allowed, int threshold,
+                                boolean annotated) {
+        StringBuilder out = new StringBuilder("Expecting no N+1 queries, but ")
+                .append(failing.size()).append(failing.size() == 1 ? " was found" : " were found");
+        if (allowed > 0) {
+            out.append(" (and ").append(allowed).append(" allowed by @AllowNPlusOne)");
+        }
+        out.append(":\n");
+        appendFindings(out, report, failing);
+        out.append(report.statements()).append(plural(report.statements(), " statement", " statements"))
+                .append(" in scope '").append(report.name()).append("'; a finding is a lookup by key run at least ")
+                .append(threshold).append(" times from one call site").append(truncated(report)).append('.');
+        if (annotated) {
+            out.append("\nIf the loop is intended, say why on the test: @AllowNPlusOne(sql = \"")
+                    .append(failing.get(0).sql()).append("\", reason = \"...\")");
+        }
+        return out.toString();
+    }
+
+    static String staleAllowances(List<Allowance> stale, ScopeReport report) {
+        StringBuilder out = new StringBuilder("Expecting every @AllowNPlusOne to match an N+1 finding, but ")
+                .append(stale.size()).append(" matched nothing")
+                .append(" (remove it, or correct its pattern):\n");
+        for (Allowance allowance : stale) {
+            out.append(INDENT).append(allowance).append('\n');
+        }
+        List<Finding> findings = report.findings(Finding.Kind.N_PLUS_ONE);
+        if (findings.isEmpty()) {
+            out.append("N+1 findings in scope '").append(report.name()).append("': none");
+        } else {
+            out.append("N+1 findings in scope '").append(report.name()).append("':");
+            for (Finding finding : findings) {
+                out.append('\n').append(INDENT).append(finding.sql()).append("   at ").append(finding.callSite());
+            }
+        }
+        return out.toString();
+    }
+
+    static String staleClassAllowances(List<Allowance> stale, Class<?> type) {
+        StringBuilder out = new StringBuilder("nplusone: ").append(stale.size())
+                .append(stale.size() == 1 ? " @AllowNPlusOne" : " @AllowNPlusOne entries").append(" of ")
+                .append(type.getSimpleName()).append(" matched no finding in any of its tests (remove it, or correct its"
+                        + " pattern):");
+        for (Allowance allowance : stale) {
+            out.append('\n').append(INDENT).append(allowance);
+        }
+        return out.toString();
+    }
+
+    static String countMismatch(StatementType type, int expected, ScopeReport report) {
+        int actual = report.count(type);
+        StringBuilder out = new StringBuilder("Expecting ").append(expected).append(' ').append(type)
+                .append(plural(expected, " statement", " statements")).append(", but ").append(actual)
+                .append(actual == 1 ? " was run" : " were run").append(actual == 0 ? "" : ":").append('\n');
+        for (ShapeStats shape : report.shapes()) {
+            if (shape.type() == type) {
+                out.append(String.format(Locale.ROOT, "%5d x ", shape.executions())).append(shape.sql()).append('\n');
+            }
+        }
+        appendExplanation(out, report, "and");
+        return out.toString().stripTrailing();
+    }
+
+    static String grewWithData(int small, int large, List<String> grown, ScopeReport largeRun) {
+        StringBuilder out = new StringBuilder("Expecting the number of statements not to grow with the data, but ")
+                .append(grown.size()).append(grown.size() == 1 ? " shape did" : " shapes did")
+                .append(" (executions at size ").append(small).append(" -> at size ").append(large).append("):\n");
+        for (String line : grown) {
+            out.append(INDENT).append(line).append('\n');
+        }
+        appendExplanation(out, largeRun, "At size " + large + ",");
+        return out.toString().stripTrailing();
+    }
+
+    static String growthLine(int before, int after, String sql) {
+        return String.format(Locale.ROOT, "%4d -> %-4d %s", before, after, sql);
+    }
+
+    /** The N+1 findings behind a count, or why nothing was counted at all. */
+    private static void appendExplanation(StringBuilder out, ScopeReport report, String lead) {
+        List<Finding> findings = report.findings(Finding.Kind.N_PLUS_ONE);
+        if (!findings.isEmpty()) {
+            out.append(lead).append(' ').append(findings.size())
+                    .append(findings.size() == 1 ? " N+1 query was found:\n" : " N+1 queries were found:\n");
+            appendFindings(out, report, findings);
+        } else if (report.statements() == 0) {
+            out.append(NPlusOne.enabled()
+                    ? "No statement was recorded at all: are the connections watched (NPlusOne.wrap, a jdbc:nplusone:"
+                    + " URL or the agent), and do they run on the thread of the assertion?"
+                    : "No statement was recorded: nplusone is switched off (nplusone.enabled=false, or after an"
+                    + " internal failure; see the log).").append('\n');
+        }
+        if (report.truncated()) {
+            out.append("Tracking was truncated: counts are lower bounds.\n");
+        }
+    }
+
+    private static void appendFindings(StringBuilder out, ScopeReport report, List<Finding> findings) {
+        for (Finding finding : findings) {
+            for (String line : HumanReport.format(finding, report.name()).split("\n")) {
+                out.append(INDENT).append(line).append('\n');
+            }
+        }
+    }
+
+    private static String truncated(ScopeReport report) {
+        return report.truncated() ? " (tracking truncated: counts are lower bounds)" : "";
+    }
+
+    private static String plural(int count, String one, String many) {
+        return count == 1 ? one : many;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.nplusone.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Fails a test whose body runs an N+1 query pattern, with the finding, its evidence and the rewrite that
+ * removes it in the failure message:
+ *
+ * <pre>{@code
+ * @NoNPlusOne
+ * class PostPageTest {
+ *     @Test
+ *     void renders_the_posts_page() throws Exception {
+ *         page.render(dataSource);   // dataSource watched: NPlusOne.wrap, a jdbc:nplusone: URL or the agent
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Each test method (including each invocation of a parameterized or repeated test) gets its own scope,
+ * opened on the test's thread around the method body only: statements of {@code @BeforeEach} and
+ * {@code @BeforeAll} fixtures are not blamed on the test, and statements run on other threads are not in it.
+ * Tests running in parallel each see only their own statements.
+ *
+ * <p>Intended loops are accepted with {@link AllowNPlusOne}. A test method can receive {@link RecordedQueries}
+ * to read what it ran.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ExtendWith(NPlusOneExtension.class)
+public @interface NoNPlusOne {
+
+    /**
+     * Executions of one lookup from one call site that make a finding; at least 2. Default {@code 0}: the
+     * nearest enclosing {@code @NoNPlusOne} that sets one, else the JUnit configuration parameter
+     * {@value NPlusOneExtension#THRESHOLD_PARAMETER}, else the {@code nplusone.threshold} configuration (3).
+     */
+    int threshold() default 0;
+}

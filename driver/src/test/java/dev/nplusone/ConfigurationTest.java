@@ -1,0 +1,91 @@
+package dev.nplusone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nplusone.internal.config.Config;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+    final List<String> errors = new ArrayList<>();
+
+    @Test
+    void defaults_follow_the_contract() {
+        Config config = Config.from(Map.of(), errors::add);
+
+        assertEquals(new Config(true, 3, true, null, false, null), config);
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void reads_every_contract_property() {
+        Config config = Config.from(Map.of("enabled", "false", "threshold", "5", "log", "FALSE",
+                "json", "/tmp/n1.jsonl", "captureValues", "true", "ignore", "health.*check"), errors::add);
+
+        assertFalse(config.enabled());
+        assertEquals(5, config.threshold());
+        assertFalse(config.log());
+        assertEquals(Path.of("/tmp/n1.jsonl"), config.json());
+        assertTrue(config.captureValues());
+        assertEquals("health.*check", config.ignore().pattern());
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void each_bad_value_gives_one_line_naming_the_property_and_the_default_is_used() {
+        Config config = Config.from(Map.of("threshold", "lots", "enabled", "yes", "ignore", "([a-z"), errors::add);
+
+        assertEquals(Config.DEFAULTS, config);
+        assertEquals(3, errors.size(), errors::toString);
+        assertTrue(errors.contains("nplusone: property nplusone.threshold='lots' is not a whole number of at least 2;"
+                + " using 3"), errors::toString);
+        assertTrue(errors.contains("nplusone: property nplusone.enabled='yes' is not true or false; using true"),
+                errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("nplusone: property nplusone.ignore='([a-z' is not a valid"
+                + " regular expression")), errors::toString);
+    }
+
+    @Test
+    void a_threshold_below_two_is_refused() {
+        assertEquals(3, Config.from(Map.of("threshold", "1"), errors::add).threshold());
+        assertEquals(1, errors.size());
+    }
+
+    @Test
+    void unknown_properties_are_named() {
+        Config.from(Map.of("treshold", "4"), errors::add);
+
+        assertEquals(List.of("nplusone: unknown property nplusone.treshold is ignored (known: enabled, threshold, log,"
+                + " json, captureValues, ignore)"), errors);
+    }
+
+    @Test
+    void agent_arguments_are_key_value_pairs_without_the_prefix() {
+        Map<String, String> values = Config.parseAgentArguments("threshold=2, json=/tmp/n1.jsonl,nplusone.log=false,bad",
+                errors::add);
+
+        assertEquals(Map.of("threshold", "2", "json", "/tmp/n1.jsonl", "log", "false"), values);
+        assertEquals(List.of("nplusone: agent argument 'bad' is not key=value; ignored"), errors);
+        assertNull(Config.from(values, errors::add).ignore());
+    }
+
+    @Test
+    void switched_off_detection_passes_statements_through_unrecorded() throws Exception {
+        dev.nplusone.scenarios.SeedDatabase database = dev.nplusone.scenarios.SeedDatabase.create();
+        try (dev.nplusone.support.Configured ignored = dev.nplusone.support.Configured.with(
+                Config.from(Map.of("enabled", "false"), errors::add))) {
+            assertFalse(NPlusOne.enabled());
+            Scope scope = NPlusOne.scope("off");
+            try (scope) {
+                assertEquals(50, dev.nplusone.scenarios.BlogPages.authorsInLoop(NPlusOne.wrap(database.raw())).size());
+            }
+            assertEquals(0, scope.report().statements());
+        }
+    }
+}
