@@ -20,16 +20,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       even a program that queries at once is watched from its first statement.</li>
  *   <li>Only classes that can declare an instrumented method reach ByteBuddy. A class declaring
  *       {@code connect}/{@code getConnection} returning a Connection, or {@code service}/{@code doFilter}
- *       taking a ServletRequest, has that type in a method descriptor in its constant pool; a byte search is far
- *       cheaper than parsing the class, and almost every class an application loads has neither.</li>
+ *       on servlet requests, has that method's descriptor in its constant pool; a byte search is far cheaper
+ *       than parsing the class, and almost every class an application loads has none of them.</li>
  * </ul>
  */
 final class CandidateFilter implements ClassFileTransformer {
     static final long WAIT_SECONDS = 20;
     private static final String AGENT_CLASSES = NPlusOneAgent.class.getPackageName().replace('.', '/') + "/";
+    /** How the descriptors of the instrumented methods end: connect/getConnection, service, doFilter. */
     private static final byte[][] MARKERS = {
-        "Ljava/sql/Connection;".getBytes(StandardCharsets.US_ASCII),
-        "servlet/ServletRequest;".getBytes(StandardCharsets.US_ASCII),
+        ")Ljava/sql/Connection;".getBytes(StandardCharsets.US_ASCII),
+        "servlet/ServletResponse;)V".getBytes(StandardCharsets.US_ASCII),
+        "servlet/FilterChain;)V".getBytes(StandardCharsets.US_ASCII),
     };
 
     private final Instrumentation instrumentation;
