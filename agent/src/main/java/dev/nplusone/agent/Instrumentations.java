@@ -18,7 +18,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.nplusone.internal.Failures;
 import java.lang.instrument.Instrumentation;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -54,8 +56,9 @@ final class Instrumentations {
                 .advice(connectionMethods(), ConnectionAdvice.class.getName())
                 .advice(requestMethods("jakarta.servlet"), JakartaRequestAdvice.class.getName())
                 .advice(requestMethods("javax.servlet"), JavaxRequestAdvice.class.getName());
-        AgentBuilder agent = new AgentBuilder.Default()
+        AgentBuilder agent = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 // At start-up none of these classes is loaded yet; attached later, they may be.
                 .with(attachedLate ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
