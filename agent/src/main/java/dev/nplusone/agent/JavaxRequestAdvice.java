@@ -7,6 +7,7 @@ import net.bytebuddy.asm.Advice;
 /**
  * Inlined into {@code javax.servlet} {@code Servlet.service} and {@code Filter.doFilter} implementations:
  * the request's scope, see {@link HttpScopes}. Reads the request here, where the servlet API is visible.
+ * The same as {@link JakartaRequestAdvice} for the other namespace: inlined advice is typed bytecode, one class each.
  */
 final class JavaxRequestAdvice {
     private JavaxRequestAdvice() {
