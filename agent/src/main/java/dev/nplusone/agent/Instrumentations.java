@@ -104,10 +104,12 @@ final class Instrumentations {
         @Override
         public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
                             Throwable throwable) {
-            if (!(throwable instanceof IllegalStateException) || !String.valueOf(throwable.getMessage()).startsWith("Cannot resolve")) {
-                Failures.record("class instrumentation", new IllegalStateException("could not instrument " + typeName, throwable));
+            boolean unresolvable = throwable instanceof IllegalStateException
+                    && String.valueOf(throwable.getMessage()).startsWith("Cannot resolve");
+            if (!unresolvable) {
+                Failures.record("class instrumentation",
+                        new IllegalStateException("could not instrument " + typeName, throwable));
             }
         }
     }
-
 }
