@@ -51,6 +51,11 @@ public final class HumanReport {
                 out.append("  (").append(suggestion.reason()).append(')');
             }
             out.append('\n');
+            if (suggestion.chain() != null) {
+                out.append("  chain   : ").append(suggestion.chain().sql()).append('\n');
+                out.append(INDENT).append(suggestion.chain().queriesBefore()).append(" queries -> ")
+                        .append(suggestion.chain().queriesAfter()).append("  (both levels joined into the root statement)\n");
+            }
             if (suggestion.frameworkHint() != null) {
                 out.append("  in code : ").append(suggestion.frameworkHint()).append('\n');
             }

@@ -52,7 +52,7 @@ public final class Suggester implements Detector.SuggestionMaker {
         int before = group.executions() + parentExecutions;
         boolean toOne = group.maxRows() <= 1;
         String hint = FrameworkHints.hint(group.callSite().frameworks(), toOne, analysis.tables());
-        String chain = ChainNote.of(group, link, scope);
+        ChainNote chain = ChainNote.of(group, link, scope);
 
         String whyNotJoin = null;
         if (toOne && parent != null) {
@@ -73,7 +73,8 @@ public final class Suggester implements Detector.SuggestionMaker {
                             : "to-one lookup (at most 1 row per key): join it into the statement that read "
                                     + parent.column();
                     return new Finding.Suggestion(Finding.Strategy.JOIN, join, before, parentExecutions,
-                            reason + chain, rereads ? FrameworkHints.rereadHint(group.callSite().frameworks()) : hint);
+                            reason + chain.note(), rereads ? FrameworkHints.rereadHint(group.callSite().frameworks()) : hint,
+                            chain.chain());
                 }
                 whyNotJoin = "to-one lookup, but its statement cannot be joined into the parent's as it stands;"
                         + " load every key in one IN query";
@@ -91,7 +92,7 @@ public final class Suggester implements Detector.SuggestionMaker {
                         + " rows; load every key in one IN query";
         String chunks = keys > CHUNK ? "; chunk the keys " + CHUNK + " per query" : "";
         return new Finding.Suggestion(Finding.Strategy.BATCH_IN, batch, before, after,
-                reason + ", matching rows back by " + key.column() + chunks + chain, hint);
+                reason + ", matching rows back by " + key.column() + chunks + chain.note(), hint, chain.chain());
     }
 
     static int executionsOf(Shape shape, ScopeRecorder.Snapshot scope) {

@@ -148,6 +148,13 @@ class HibernateSuggestionProofTest {
             assertEquals(view.country(), new CompanyPages.Country((Integer) found.get("country.id"),
                     (String) found.get("country.name")));
         }
+        // Both levels joined into the employee query: one statement for the whole chain.
+        List<Map<String, Object>> chain = fixture.run(country.suggestion().chain().sql(), List.of());
+        assertEquals(loop.page().size(), chain.size());
+        for (int i = 0; i < chain.size(); i++) {
+            assertEquals(loop.page().get(i).city().name(), chain.get(i).get("city.name"));
+            assertEquals(loop.page().get(i).country().name(), chain.get(i).get("country.name"));
+        }
     }
 
     @Test
