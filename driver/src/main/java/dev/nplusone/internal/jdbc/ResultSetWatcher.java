@@ -40,7 +40,7 @@ final class ResultSetWatcher extends SimpleResultSetProxyLogic {
         public ResultSetProxyLogic create(ResultSet resultSet, ConnectionInfo connectionInfo, ProxyConfig config) {
             ThreadState thread = ThreadState.current();
             // Only the outermost proxy watches; nested proxies (pool over driver) pass calls through.
-            if (thread.depth <= 1 && thread.executingGroup != null) {
+            if (StatementListener.DEPTH.get()[0] <= 1 && thread.executingGroup != null) {
                 return new ResultSetWatcher(resultSet, connectionInfo, config, thread.executingScope,
                         thread.executingGroup);
             }

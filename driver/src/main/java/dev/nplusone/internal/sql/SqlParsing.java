@@ -15,6 +15,8 @@ public final class SqlParsing {
     private static final ExecutorService PARSER = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "nplusone-sql-parser");
         thread.setDaemon(true);
+        // Not the context class loader of the first thread to parse (a web application's): the thread outlives it.
+        thread.setContextClassLoader(SqlParsing.class.getClassLoader());
         return thread;
     });
     static final long PARSE_TIMEOUT_MILLIS = 2_000;
