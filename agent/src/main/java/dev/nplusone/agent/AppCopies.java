@@ -21,6 +21,7 @@ final class AppCopies {
     private static final String APP_JDBC_PACKAGE = originalName(JdbcWrapping.class.getPackageName()) + ".";
     private static final String APP_PROXY_TYPE = originalName(ProxyJdbcObject.class.getName());
     private static final String APP_CONNECTION_SCOPES = originalName(ConnectionScopes.class.getName());
+    private static final String APP_JDBC_WRAPPING = originalName(JdbcWrapping.class.getName());
 
     /** Classes whose callers are a pool's own internals: connections they open are the pool's, not the application's. */
     private static final String[] POOL_INTERNALS = {
@@ -43,7 +44,41 @@ final class AppCopies {
         }
     };
 
+    /**
+     * Per DataSource or Driver class: the application's own {@code JdbcWrapping.wrap(Connection, String)}, when
+     * the application carries nplusone-driver (typically on a test class path, for the JUnit helpers). Looked
+     * up through the thread's context class loader, then the class's own, the first time the class is seen.
+     */
+    private static final ClassValue<Optional<Method>> APP_WRAPPERS = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> sourceType) {
+            for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                    sourceType.getClassLoader()}) {
+                try {
+                    Class<?> wrapping = Class.forName(APP_JDBC_WRAPPING, false, loader);
+                    if (wrapping != JdbcWrapping.class) {
+                        return Optional.of(wrapping.getMethod("wrap", Connection.class, String.class));
+                    }
+                } catch (ClassNotFoundException | NoSuchMethodException | LinkageError absent) {
+                    // not in this loader: try the next one
+                }
+            }
+            return Optional.empty();
+        }
+    };
+
     private AppCopies() {
+    }
+
+    /**
+     * The connection watched by the application's own copy of nplusone, or null when the application has
+     * none. Statements then reach the copy whose scopes the application opens ({@code NPlusOne.scope}, the
+     * JUnit extension), which the agent's relocated copy cannot see.
+     */
+    static Connection watchedByApplicationCopy(Object source, Connection connection, String name)
+            throws ReflectiveOperationException {
+        Optional<Method> wrap = APP_WRAPPERS.get(source.getClass());
+        return wrap.isEmpty() ? null : (Connection) wrap.get().invoke(null, connection, name);
     }
 
     static String originalName(String name) {

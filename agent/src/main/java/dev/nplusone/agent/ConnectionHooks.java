@@ -13,7 +13,10 @@ import java.sql.Connection;
  *   <li>not when a pool opens it for itself ({@link AppCopies#openedByPool()}): the pool's logical connection,
  *       checked out by the application, is the one watched, so a statement seen through both is counted once
  *       and the connection scope is the checkout rather than the life of the physical connection;</li>
- *   <li>otherwise yes; wrapping a connection the agent already watches returns it unchanged.</li>
+ *   <li>when the application carries nplusone-driver but did not wrap this connection itself (a test class
+ *       path with the JUnit helpers, say), through that copy ({@link AppCopies#watchedByApplicationCopy(Object,
+ *       Connection, String)}), so the scopes the application opens see its statements;</li>
+ *   <li>otherwise through the agent's own copy; wrapping a connection already watched returns it unchanged.</li>
  * </ul>
  */
 public final class ConnectionHooks {
@@ -38,7 +41,9 @@ public final class ConnectionHooks {
                     || AppCopies.watchedByApplicationCopy(connection) || AgentRuntime.reporter() == null) {
                 return connection;
             }
-            return JdbcWrapping.wrap(connection, source.getClass().getName());
+            String name = source.getClass().getName();
+            Connection applicationWatched = AppCopies.watchedByApplicationCopy(source, connection, name);
+            return applicationWatched != null ? applicationWatched : JdbcWrapping.wrap(connection, name);
         } catch (Throwable t) {
             Failures.record("agent connection watching", t);
             return connection;
