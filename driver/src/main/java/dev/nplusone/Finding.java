@@ -70,9 +70,17 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
      * @param queriesAfter  statements the rewrite takes
      * @param reason        why this strategy
      * @param frameworkHint the idiomatic fix in the ORM seen on the call stack, or {@code null}
+     * @param chain         when the loop's parent is itself a loop of to-one lookups (employee -> city ->
+     *                      country): both levels joined into the root statement, or {@code null}
      */
     public record Suggestion(Strategy strategy, String sql, int queriesBefore, int queriesAfter, String reason,
-                             String frameworkHint) {
+                             String frameworkHint, Chain chain) {
+
+        public Suggestion(Strategy strategy, String sql, int queriesBefore, int queriesAfter, String reason,
+                          String frameworkHint) {
+            this(strategy, sql, queriesBefore, queriesAfter, reason, frameworkHint, null);
+        }
+
         /** How a BATCH_IN suggestion writes its key list: bind one value per key there. */
         public static final String KEY_LIST = "(?, ?, ...)";
 
@@ -84,5 +92,15 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
             }
             return sql.replace(KEY_LIST, list.append(')').toString());
         }
+    }
+
+    /**
+     * Two levels of to-one loops cured together: the root statement with both lookups joined in.
+     *
+     * @param sql           the combined statement, runnable on the same database
+     * @param queriesBefore statements the root, the parent loop and this loop take now
+     * @param queriesAfter  statements the combined statement takes
+     */
+    public record Chain(String sql, int queriesBefore, int queriesAfter) {
     }
 }

@@ -4,6 +4,7 @@ import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.OpenScope;
 import dev.nplusone.internal.jdbc.JdbcWrapping;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -40,6 +41,21 @@ public final class NPlusOne {
     /** Opens a scope named {@code name} on the current thread; use it in try-with-resources. */
     public static Scope scope(String name) {
         return OpenScope.open(Objects.requireNonNull(name, "name"), "explicit", 0);
+    }
+
+    /**
+     * The innermost scope open on the current thread: opened with {@link #scope(String)}, by the JUnit
+     * extension, by the agent for an HTTP request, or carried here by {@link Scope#wrap}. Use it to carry a
+     * scope you did not open onto other threads:
+     *
+     * <pre>{@code
+     * Executor inScope = NPlusOne.current().map(scope -> scope.wrap(executor)).orElse(executor);
+     * }</pre>
+     *
+     * Empty when no scope is open (statements then belong to their connection's scope).
+     */
+    public static Optional<Scope> current() {
+        return OpenScope.current();
     }
 
     /** Whether detection is on ({@code nplusone.enabled}, and not switched off after internal failures). */

@@ -18,7 +18,7 @@ public final class Engine {
     private static volatile Engine instance;
 
     private volatile Config config;
-    private final SqlCache sql = new SqlCache(10_000, 5_000);
+    private final SqlCache sql = new SqlCache(10_000, 5_000, 2_000_000);
     private final Reporter reporter = new Reporter();
     private volatile Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
 
@@ -81,10 +81,15 @@ public final class Engine {
         return scope;
     }
 
-    /** Takes the scope off the current thread and reports it. */
+    /**
+     * Takes the scope off the current thread and reports it, once: closing again, from any thread, returns
+     * the same report. Threads the scope was carried to stop using it.
+     */
     public ScopeReport closeOnThread(ScopeRecorder scope) {
-        ThreadState.current().remove(scope);
-        return close(scope);
+        return scope.close(closing -> {
+            ThreadState.current().remove(closing);
+            return close(closing);
+        });
     }
 
     /**

@@ -12,7 +12,9 @@ public final class CallSites {
     }
 
     public static String of(Class<?> type, String method, String marker) {
-        Path source = Path.of("src/test/java", type.getName().replace('.', '/') + ".java");
+        // Other modules running these scenarios point scenarios.sources at this module's src/test/java.
+        Path source = Path.of(System.getProperty("scenarios.sources", "src/test/java"),
+                type.getName().replace('.', '/') + ".java");
         try {
             List<String> lines = Files.readAllLines(source);
             for (int i = 0; i < lines.size(); i++) {

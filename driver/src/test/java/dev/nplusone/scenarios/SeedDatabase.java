@@ -72,22 +72,36 @@ public final class SeedDatabase implements AutoCloseable {
 
     private final Vendor vendor;
     private final String name;
+    private final int posts;
     private final UrlDataSource raw;
 
-    private SeedDatabase(Vendor vendor, String name) {
+    private SeedDatabase(Vendor vendor, String name, int posts) {
         this.vendor = vendor;
         this.name = name;
+        this.posts = posts;
         this.raw = new UrlDataSource(url(), vendor.user(), vendor.password());
     }
 
     /** A new database with both schemas and their data, on the vendor this run targets. */
     public static SeedDatabase create() {
-        return create(Vendor.current());
+        return create(Vendor.current(), POSTS);
+    }
+
+    /**
+     * As {@link #create()} with {@code posts} posts instead of {@value #POSTS}, written by the same
+     * {@link #AUTHORS} authors, tagged the same way (the seed's benchmark uses 500).
+     */
+    public static SeedDatabase create(int posts) {
+        return create(Vendor.current(), posts);
     }
 
     public static SeedDatabase create(Vendor vendor) {
+        return create(vendor, POSTS);
+    }
+
+    private static SeedDatabase create(Vendor vendor, int posts) {
         SeedDatabase database = new SeedDatabase(vendor, "seed_" + ProcessHandle.current().pid() + "_"
-                + NAMES.incrementAndGet());
+                + NAMES.incrementAndGet(), posts);
         database.administer("create");
         database.populate();
         return database;
@@ -95,6 +109,11 @@ public final class SeedDatabase implements AutoCloseable {
 
     public Vendor vendor() {
         return vendor;
+    }
+
+    /** How many posts the blog has. */
+    public int posts() {
+        return posts;
     }
 
     /** The real URL, without the jdbc:nplusone: prefix. */
@@ -181,7 +200,7 @@ public final class SeedDatabase implements AutoCloseable {
             for (int t = 1; t <= TAGS; t++) {
                 statement.execute("insert into blog_tag values (" + t + ", '" + tags[t - 1] + "')");
             }
-            for (int p = 1; p <= POSTS; p++) {
+            for (int p = 1; p <= posts; p++) {
                 statement.execute("insert into blog_post values (" + p + ", 'Post " + p + "', 'Content of post " + p
                         + "', " + authorOf(p) + ", timestamp '" + String.format("2026-01-%02d %02d:00:00", 1 + p / 24, p % 24) + "')");
                 for (int k = 0; k < tagCountOf(p); k++) {

@@ -22,13 +22,18 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
 
     /** Reads the {@code nplusone.*} system properties; problems go to {@code errors}, one line each. */
     public static Config fromSystemProperties(Consumer<String> errors) {
+        return from(systemPropertyValues(), errors);
+    }
+
+    /** The {@code nplusone.*} system properties, keyed without the prefix (for {@link #from}). */
+    public static Map<String, String> systemPropertyValues() {
         Map<String, String> values = new HashMap<>();
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith(PREFIX)) {
                 values.put(name.substring(PREFIX.length()), System.getProperty(name));
             }
         }
-        return from(values, errors);
+        return values;
     }
 
     /** Parses agent arguments such as {@code threshold=2,json=/tmp/n1.jsonl}. */

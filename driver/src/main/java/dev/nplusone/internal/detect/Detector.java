@@ -4,6 +4,8 @@ import dev.nplusone.Finding;
 import dev.nplusone.ShapeStats;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.StatementType;
+import dev.nplusone.internal.Faults;
+import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
@@ -28,11 +30,20 @@ public final class Detector {
     }
 
     public static ScopeReport detect(ScopeRecorder.Snapshot scope, Config config, SuggestionMaker suggestions) {
+        Faults.check(Faults.Stage.DETECTION);
         List<Finding> findings = new ArrayList<>();
         for (ShapeGroup group : scope.groups()) {
-            Finding finding = judge(group, scope, config, suggestions);
-            if (finding != null && !ignored(finding, config)) {
-                findings.add(finding);
+            try {
+                Finding finding = judge(group, scope, config, suggestions);
+                if (finding != null && !ignored(finding, config)) {
+                    findings.add(finding);
+                }
+            } catch (Throwable t) {
+                if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                    throw t;
+                }
+                // One shape the analysis cannot handle must not hide the scope's other findings.
+                Failures.record("detection of one shape", t);
             }
         }
         findings.sort(Comparator.comparingInt(Finding::executions).reversed());
@@ -79,7 +90,5 @@ public final class Detector {
                 || config.ignore().matcher(finding.callSite()).find());
     }
 
-    /** No suggestions: what the engine reports before the suggest stage is plugged in. */
-    public static final SuggestionMaker NO_SUGGESTIONS = (group, parent, scope) -> null;
 
 }

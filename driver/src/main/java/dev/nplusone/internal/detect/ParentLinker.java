@@ -14,8 +14,10 @@ import java.util.Map;
  * rows in the scope, in one result or over a loop of its own, as in a chain) that had
  * already produced most of the loop's distinct keys by the time each was used. A column is the parent when
  * it produced at least {@link #MIN_SHARE} of them. When two columns explain the keys equally well (a page of
- * posts whose ids and author ids overlap), the one whose name relates it to the child wins
- * ({@code author_id} for a lookup in {@code author}; {@code id} of {@code post} for a lookup by {@code post_id}).
+ * posts whose ids and author ids overlap), the one whose name relates it to the child wins: first the very
+ * column the child filters on ({@code blog_post.id} for {@code where p.id = ?} on {@code blog_post p}), then a
+ * foreign key named after the child's table ({@code author_id} for a lookup in {@code author}), then the id of
+ * the table the child's key is named after ({@code id} of {@code post} for a lookup by {@code post_id}).
  */
 public final class ParentLinker {
     static final double MIN_SHARE = 0.8;
@@ -84,6 +86,12 @@ public final class ParentLinker {
             List<String> parentTables = source.shape().analysis().tables();
             String parentColumn = bare(source.column());
             int affinity = 0;
+            for (dev.nplusone.internal.sql.ShapeAnalysis.KeyPredicate key : child.analysis().keys()) {
+                if (key.table() != null && bare(key.column()).equals(parentColumn) && parentTables.size() == 1
+                        && bare(parentTables.get(0)).equals(bare(key.table()))) {
+                    affinity += 4; // the same column of the same table
+                }
+            }
             // parent.author_id -> child table blog_author
             if (parentColumn.endsWith("_id") && mentions(childTables, parentColumn.substring(0, parentColumn.length() - 3))) {
                 affinity += 2;

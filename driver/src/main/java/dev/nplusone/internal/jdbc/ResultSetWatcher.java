@@ -1,6 +1,7 @@
 package dev.nplusone.internal.jdbc;
 
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.scope.ResultSource;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
@@ -36,7 +37,7 @@ final class ResultSetWatcher extends DirectResultSetLogic {
         public ResultSetProxyLogic create(ResultSet resultSet, ConnectionInfo connectionInfo, ProxyConfig config) {
             ThreadState thread = ThreadState.current();
             // Only the outermost proxy watches; nested proxies (pool over driver) pass calls through.
-            if (thread.depth <= 1 && thread.executingGroup != null) {
+            if (StatementListener.DEPTH.get()[0] <= 1 && thread.executingGroup != null) {
                 return new ResultSetWatcher(resultSet, config, thread.executingScope, thread.executingGroup);
             }
             return passThrough(resultSet, config);
@@ -64,6 +65,7 @@ final class ResultSetWatcher extends DirectResultSetLogic {
     }
 
     private void watch(String method, Object[] args, Object result) throws Exception {
+        Faults.check(Faults.Stage.RESULT_SET);
         if (method.equals("next")) {
             if (Boolean.TRUE.equals(result)) {
                 group.rowRead(++rows);

@@ -2,6 +2,8 @@ package dev.nplusone.internal.jdbc;
 
 import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Faults;
+import dev.nplusone.internal.bootstrap.SharedState;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
 import dev.nplusone.internal.scope.ThreadState;
@@ -23,6 +25,11 @@ final class StatementListener implements QueryExecutionListener {
     static final StatementListener INSTANCE = new StatementListener();
     private static final int MAX_KEY_VALUES = ShapeGroup.KEY_WIDTH * 4;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /**
+     * Nesting depth of statement listeners on this thread (a pool's proxy over a driver's proxy), shared with
+     * every other copy of nplusone in the JVM (the agent's relocated one), so only the outermost records.
+     */
+    static final ThreadLocal<int[]> DEPTH = SharedState.statementDepth();
 
     /** Reusable per-thread buffers for one execution's key values. */
     private static final class Scratch {
@@ -33,13 +40,14 @@ final class StatementListener implements QueryExecutionListener {
 
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-        ThreadState thread = ThreadState.current();
-        if (thread.depth++ != 0) {
+        if (DEPTH.get()[0]++ != 0) {
             return;
         }
+        ThreadState thread = ThreadState.current();
         thread.executingGroup = null;
         thread.executingScope = null;
         try {
+            Faults.check(Faults.Stage.LISTENER);
             Engine engine = Engine.get();
             if (!engine.active()) {
                 return;
@@ -64,10 +72,10 @@ final class StatementListener implements QueryExecutionListener {
 
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-        ThreadState thread = ThreadState.current();
-        if (--thread.depth != 0) {
+        if (--DEPTH.get()[0] != 0) {
             return;
         }
+        ThreadState thread = ThreadState.current();
         try {
             if (thread.executingGroup != null) {
                 thread.executingScope.addNanos(thread.executingGroup, execution.getElapsedTime());

@@ -62,6 +62,16 @@ public final class JsonReport {
             string(out, suggestion.reason());
             out.append(",\"frameworkHint\":");
             string(out, suggestion.frameworkHint());
+            out.append(",\"chain\":");
+            Finding.Chain chain = suggestion.chain();
+            if (chain == null) {
+                out.append("null");
+            } else {
+                out.append("{\"sql\":");
+                string(out, chain.sql());
+                out.append(",\"queriesBefore\":").append(chain.queriesBefore());
+                out.append(",\"queriesAfter\":").append(chain.queriesAfter()).append('}');
+            }
             out.append('}');
         }
         out.append(",\"timeNanos\":").append(finding.timeNanos());

@@ -1,5 +1,6 @@
 package dev.nplusone.internal.scope;
 
+import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.sql.BoundedCache;
 import java.util.Iterator;
 import java.util.function.Function;
@@ -32,6 +33,7 @@ public final class CallSiteLocator {
     }
 
     public static CallSite locate() {
+        Faults.check(Faults.Stage.CALL_SITE);
         return WALKER.walk(FIRST_APPLICATION_FRAME);
     }
 

@@ -67,5 +67,8 @@ final class KeySet {
     /** The scope-wide allowance of stored keys, so memory per scope stays bounded whatever the load. */
     interface KeyBudget {
         boolean take();
+
+        /** Whether one more execution's key values may be logged for parent linking. */
+        boolean takeLogged();
     }
 }

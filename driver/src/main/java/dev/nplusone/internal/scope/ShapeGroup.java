@@ -59,7 +59,7 @@ public final class ShapeGroup {
         }
         lookupExecutions++;
         keys.add(keyHash, budget);
-        if (loggedExecutions < LOGGED_EXECUTIONS) {
+        if (loggedExecutions < LOGGED_EXECUTIONS && budget.takeLogged()) {
             logKey(sequence, keyValues, keyCount);
         }
         if (sample != null && samples.size() < MAX_SAMPLES) {

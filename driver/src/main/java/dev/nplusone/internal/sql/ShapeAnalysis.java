@@ -16,10 +16,13 @@ public record ShapeAnalysis(boolean parsed, List<String> tables, List<KeyPredica
                             boolean range) {
 
     /**
-     * {@code column = ?}: the column as written, and which {@code ?} of the shape (0-based, text order)
-     * carries its value; -1 when unknown.
+     * {@code column = ?}: the column as written, which {@code ?} of the shape (0-based, text order) carries
+     * its value (-1 when unknown), and the table the column belongs to, aliases resolved (null when unknown).
      */
-    public record KeyPredicate(String column, int slot) {
+    public record KeyPredicate(String column, int slot, String table) {
+        public KeyPredicate(String column, int slot) {
+            this(column, slot, null);
+        }
     }
 
     /** A single-key lookup: the statement that, repeated with different keys, is an N+1. */

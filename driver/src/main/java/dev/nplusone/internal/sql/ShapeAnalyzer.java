@@ -3,6 +3,7 @@ package dev.nplusone.internal.sql;
 import dev.nplusone.StatementType;
 
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Faults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,7 @@ final class ShapeAnalyzer {
     }
 
     static ShapeAnalysis analyze(String shape, StatementType kind) {
+        Faults.check(Faults.Stage.SHAPE_ANALYSIS);
         if (kind != StatementType.SELECT) {
             return new ShapeAnalysis(false, List.of(), List.of(), false, false);
         }
@@ -77,9 +79,40 @@ final class ShapeAnalyzer {
         List<ShapeAnalysis.KeyPredicate> keys = new ArrayList<>();
         boolean[] flags = new boolean[2]; // [arrayBatch, range]
         readConjuncts(select.getWhere(), keys, flags);
+        keys = resolveTables(keys, select, tables);
         boolean range = flags[1] || hasParameterOffset(select);
         boolean arrayBatch = flags[0] || shape.contains("any (?") || shape.contains("any(?");
         return new ShapeAnalysis(true, List.copyOf(tables), List.copyOf(keys), arrayBatch, range);
+    }
+
+    /** Points each key column at its table: through the alias that qualifies it, or the only table. */
+    private static List<ShapeAnalysis.KeyPredicate> resolveTables(List<ShapeAnalysis.KeyPredicate> keys,
+                                                                  PlainSelect select, List<String> tables) {
+        java.util.Map<String, String> byReference = new java.util.HashMap<>();
+        addReference(byReference, select.getFromItem());
+        if (select.getJoins() != null) {
+            for (Join join : select.getJoins()) {
+                addReference(byReference, join.getRightItem());
+            }
+        }
+        List<ShapeAnalysis.KeyPredicate> resolved = new ArrayList<>(keys.size());
+        for (ShapeAnalysis.KeyPredicate key : keys) {
+            int dot = key.column().lastIndexOf('.');
+            String table = dot < 0 ? (tables.size() == 1 ? tables.get(0) : null)
+                    : byReference.get(key.column().substring(0, dot).toLowerCase(java.util.Locale.ROOT));
+            resolved.add(new ShapeAnalysis.KeyPredicate(key.column(), key.slot(), table));
+        }
+        return resolved;
+    }
+
+    private static void addReference(java.util.Map<String, String> byReference, FromItem item) {
+        if (item instanceof Table table) {
+            String name = table.getFullyQualifiedName();
+            byReference.put(name.toLowerCase(java.util.Locale.ROOT), name);
+            if (table.getAlias() != null) {
+                byReference.put(table.getAlias().getName().toLowerCase(java.util.Locale.ROOT), name);
+            }
+        }
     }
 
     private static void addTable(List<String> tables, FromItem item) {

@@ -21,9 +21,13 @@ public final class SqlCache {
     private final BoundedCache<String, Statement> statements;
     private final BoundedCache<String, Shape> shapes;
 
-    public SqlCache(int maxStatements, int maxShapes) {
-        this.statements = new BoundedCache<>(maxStatements);
-        this.shapes = new BoundedCache<>(maxShapes);
+    /**
+     * Bounded by entries and by characters of SQL kept: {@code maxStatements} strings of at most
+     * {@code maxChars} characters in all, and {@code maxShapes} shapes of half that.
+     */
+    public SqlCache(int maxStatements, int maxShapes, long maxChars) {
+        this.statements = new BoundedCache<>(maxStatements, maxChars, String::length);
+        this.shapes = new BoundedCache<>(maxShapes, maxChars / 2, String::length);
     }
 
     public Statement statement(String sql) {

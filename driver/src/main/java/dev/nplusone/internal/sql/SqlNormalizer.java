@@ -1,6 +1,7 @@
 package dev.nplusone.internal.sql;
 
 import dev.nplusone.StatementType;
+import dev.nplusone.internal.Faults;
 
 import java.util.Set;
 
@@ -62,6 +63,7 @@ public final class SqlNormalizer {
     }
 
     public static NormalizedSql normalize(String sql) {
+        Faults.check(Faults.Stage.NORMALIZER);
         if (sql == null) {
             sql = "";
         }

@@ -2,6 +2,7 @@ package dev.nplusone.internal.sql;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 
@@ -14,16 +15,25 @@ public final class SqlParsing {
     private static final ExecutorService PARSER = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "nplusone-sql-parser");
         thread.setDaemon(true);
+        // Not the context class loader of the first thread to parse (a web application's): the thread outlives it.
+        thread.setContextClassLoader(SqlParsing.class.getClassLoader());
         return thread;
     });
-    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
+    static final long PARSE_TIMEOUT_MILLIS = 2_000;
 
     private SqlParsing() {
     }
 
     /** Parses a fingerprint; its {@code in (?+)} lists are read as one parameter. */
     public static Statement parseShape(String shape) throws Exception {
-        return CCJSqlParserUtil.parse(parseable(shape), PARSER, parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
+        // JSqlParser may parse twice (simple, then complex mode), each time with the timeout it is given: one
+        // deadline for both keeps the caller's wait within the timeout in all.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PARSE_TIMEOUT_MILLIS);
+        return CCJSqlParserUtil.parse(parseable(shape), PARSER, parser -> parser.withTimeOut(millisUntil(deadline)));
+    }
+
+    private static long millisUntil(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
     static String parseable(String shape) {

@@ -15,6 +15,13 @@ public final class ValueHash {
     public static final long NULL = 0x9E3779B97F4A7C15L;
     private static final long STRING_SEED = 0xC2B2AE3D27D4EB4FL;
     private static final long DECIMAL_SEED = 0x165667B19E3779F9L;
+    /**
+     * Numeric literals longer than this are hashed as written: no key is that long, and reading one as a
+     * number takes time quadratic in its length (BigInteger parsing), on the application's thread.
+     */
+    static final int MAX_NUMERIC_LITERAL = 100;
+    /** Decimals with more zeros than this before or after the point are hashed in scientific notation. */
+    static final int MAX_PLAIN_SCALE = 100;
 
     private ValueHash() {
     }
@@ -71,6 +78,9 @@ public final class ValueHash {
 
     /** Hash of a numeric literal as written in SQL text; integral values hash like the equal long. */
     public static long ofNumericLiteral(String text) {
+        if (text.length() > MAX_NUMERIC_LITERAL) {
+            return ofString(text);
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         try {
             if (lower.startsWith("0x")) {
@@ -86,6 +96,9 @@ public final class ValueHash {
         BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
         if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() < 19) {
             return ofLong(stripped.longValueExact());
+        }
+        if (Math.abs((long) stripped.scale()) > MAX_PLAIN_SCALE) {
+            return ofString(stripped.toString()) ^ DECIMAL_SEED; // 1e999999999 in plain digits is a billion chars
         }
         return ofString(stripped.toPlainString()) ^ DECIMAL_SEED;
     }

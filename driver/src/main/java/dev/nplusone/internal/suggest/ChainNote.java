@@ -1,41 +1,78 @@
 package dev.nplusone.internal.suggest;
 
+import dev.nplusone.Finding;
 import dev.nplusone.internal.detect.ParentLink;
 import dev.nplusone.internal.detect.ParentLinker;
 import dev.nplusone.internal.scope.ResultSource;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
+import dev.nplusone.internal.sql.ShapeAnalysis;
 
 /**
  * Chains (employee -> city -> country): when a loop's parent is itself a loop of lookups, fixing each level
- * alone still leaves the other's loop. Says what fixing both levels together gives: the root statement,
- * then one IN query per level.
+ * alone still leaves the other's loop. Says what fixing both levels gives (the root statement, then one IN
+ * query per level) and, when both levels are to-one, builds the root statement with both joined in.
  */
 final class ChainNote {
-    private ChainNote() {
+    private final String note;
+    private final Finding.Chain chain;
+
+    private ChainNote(String note, Finding.Chain chain) {
+        this.note = note;
+        this.chain = chain;
     }
 
-    static String of(ShapeGroup group, ParentLink link, ScopeRecorder.Snapshot scope) {
+    private static final ChainNote NONE = new ChainNote("", null);
+
+    /** Text to append to the suggestion's reason; empty when the loop is not part of a chain. */
+    String note() {
+        return note;
+    }
+
+    /** Both levels joined into the root statement, or null. */
+    Finding.Chain chain() {
+        return chain;
+    }
+
+    static ChainNote of(ShapeGroup group, ParentLink link, ScopeRecorder.Snapshot scope) throws Exception {
         ResultSource parent = link.source();
         if (parent == null) {
-            return "";
+            return NONE;
         }
         ShapeGroup parentLoop = repeatedLookup(parent, scope);
         if (parentLoop == null) {
-            return "";
+            return NONE;
         }
-        ResultSource root = ParentLinker.link(parentLoop, scope).source();
+        ParentLink rootLink = ParentLinker.link(parentLoop, scope);
+        ResultSource root = rootLink.source();
         if (root == null || root.shape().equals(group.shape())) {
-            return "";
+            return NONE;
         }
         int rootExecutions = Suggester.executionsOf(root.shape(), scope);
         int before = rootExecutions + parentLoop.executions() + group.executions();
-        return "; chain " + root.column() + " -> " + parent.column() + " -> " + tableOf(group)
-                + ": fixing both levels (one IN query each, or JOINs where to-one) takes " + before + " queries -> "
-                + (rootExecutions + 2);
+        String note = "; chain " + root.column() + " -> " + parent.column() + " -> " + tableOf(group)
+                + ": one IN query per level takes " + before + " queries -> " + (rootExecutions + 2);
+        return new ChainNote(note, joined(group, link, parentLoop, rootLink, before, rootExecutions));
     }
 
-    private static ShapeGroup repeatedLookup(ResultSource parent, ScopeRecorder.Snapshot scope) {
+    private static Finding.Chain joined(ShapeGroup group, ParentLink link, ShapeGroup parentLoop, ParentLink rootLink,
+                                        int before, int rootExecutions) throws Exception {
+        if (group.maxRows() > 1 || parentLoop.maxRows() > 1) {
+            return null; // a JOIN of a to-many level would multiply the root's rows
+        }
+        ShapeAnalysis.KeyPredicate parentKey = parentLoop.shape().analysis().keyAt(rootLink.keyPosition());
+        ShapeAnalysis.KeyPredicate childKey = group.shape().analysis().keyAt(link.keyPosition());
+        if (parentKey == null || childKey == null) {
+            return null;
+        }
+        String first = Rewriter.join(rootLink.source().shape().sql(), rootLink.source().column(),
+                parentLoop.shape().sql(), parentKey);
+        String both = first == null ? null : Rewriter.join(first, link.source().column(), group.shape().sql(), childKey);
+        return both == null ? null : new Finding.Chain(both, before, rootExecutions);
+    }
+
+    /** The group of lookups the parent shape was repeated in, or null when the parent ran as a plain query. */
+    static ShapeGroup repeatedLookup(ResultSource parent, ScopeRecorder.Snapshot scope) {
         for (ShapeGroup candidate : scope.groups()) {
             if (candidate.shape().equals(parent.shape()) && candidate.lookupExecutions() >= scope.threshold()
                     && candidate.shape().analysis().isKeyLookup()) {

@@ -36,4 +36,26 @@ final class FrameworkHints {
         }
         return null;
     }
+
+    /**
+     * The fix when the loop re-reads rows its parent already read (a projection or partial select, then each
+     * row loaded again by id): there is no association to fetch, the first query must select more.
+     */
+    static String rereadHint(int frameworks) {
+        if (Framework.SPRING_DATA.in(frameworks)) {
+            return "Spring Data: the first query returned a projection without what the loop reads, and each row is"
+                    + " loaded again by id: add the attribute to the projection, or query the entities";
+        }
+        if (Framework.HIBERNATE.in(frameworks)) {
+            return "Hibernate/JPA: the first query selected some attributes, and each row is loaded again by id"
+                    + " (find/getReference): select the missing attribute in the first query, or query the entities";
+        }
+        if (Framework.JOOQ.in(frameworks)) {
+            return "jOOQ: select the column in the first query instead of fetching each record again";
+        }
+        if (Framework.MYBATIS.in(frameworks)) {
+            return "MyBatis: map the column in the first statement's resultMap instead of a select per row";
+        }
+        return null;
+    }
 }

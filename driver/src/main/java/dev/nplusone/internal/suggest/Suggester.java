@@ -2,6 +2,7 @@ package dev.nplusone.internal.suggest;
 
 import dev.nplusone.Finding;
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.detect.Detector;
 import dev.nplusone.internal.detect.ParentLink;
 import dev.nplusone.internal.scope.ResultSource;
@@ -14,8 +15,8 @@ import dev.nplusone.internal.sql.ShapeAnalysis;
  * The suggest stage: picks the cure for an N+1 and builds it.
  * <ul>
  *   <li>to-one (at most one row per key) with a known parent: JOIN the child into the parent, unless many
- *       parent rows share few children, where a JOIN would repeat each child's columns on every row: then
- *       one IN query loads each child once;</li>
+ *       parent rows share few children, where a JOIN would repeat each child's columns on every row, or the
+ *       parent is itself a loop of lookups (a chain): then one IN query loads each child once;</li>
  *   <li>to-many: one IN query, never a JOIN (it would multiply the parent's rows);</li>
  *   <li>no parent: one IN query over the collected keys.</li>
  * </ul>
@@ -41,6 +42,7 @@ public final class Suggester implements Detector.SuggestionMaker {
     }
 
     private Finding.Suggestion build(ShapeGroup group, ParentLink link, ScopeRecorder.Snapshot scope) throws Exception {
+        Faults.check(Faults.Stage.SUGGESTION);
         ShapeAnalysis analysis = group.shape().analysis();
         ResultSource parent = link.source();
         ShapeAnalysis.KeyPredicate key = analysis.keyAt(parent != null ? link.keyPosition() : -1);
@@ -52,24 +54,29 @@ public final class Suggester implements Detector.SuggestionMaker {
         int before = group.executions() + parentExecutions;
         boolean toOne = group.maxRows() <= 1;
         String hint = FrameworkHints.hint(group.callSite().frameworks(), toOne, analysis.tables());
-        String chain = ChainNote.of(group, link, scope);
+        ChainNote chain = ChainNote.of(group, link, scope);
 
         String whyNotJoin = null;
         if (toOne && parent != null) {
             int rowsPerChild = parent.rows() / keys;
-            if (rowsPerChild >= SHARED_CHILD_RATIO) {
+            if (ChainNote.repeatedLookup(parent, scope) != null) {
+                whyNotJoin = "its parent is itself a lookup repeated in a loop: a JOIN there would keep that loop;"
+                        + " load every key in one IN query";
+            } else if (rowsPerChild >= SHARED_CHILD_RATIO) {
                 whyNotJoin = parent.rows() + " parent rows share " + keys + " keys: a JOIN would repeat each child row"
                         + " about " + rowsPerChild + " times; one IN query loads each once";
             } else {
                 String join = Rewriter.join(parent.shape().sql(), parent.column(), group.shape().sql(), key);
                 if (join != null) {
-                    String reason = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql())
+                    boolean rereads = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql());
+                    String reason = rereads
                             ? "the loop re-reads columns of rows its parent already read (the only()/defer() trap):"
                                     + " select them in the parent's statement"
                             : "to-one lookup (at most 1 row per key): join it into the statement that read "
                                     + parent.column();
                     return new Finding.Suggestion(Finding.Strategy.JOIN, join, before, parentExecutions,
-                            reason + chain, hint);
+                            reason + chain.note(), rereads ? FrameworkHints.rereadHint(group.callSite().frameworks()) : hint,
+                            chain.chain());
                 }
                 whyNotJoin = "to-one lookup, but its statement cannot be joined into the parent's as it stands;"
                         + " load every key in one IN query";
@@ -87,7 +94,7 @@ public final class Suggester implements Detector.SuggestionMaker {
                         + " rows; load every key in one IN query";
         String chunks = keys > CHUNK ? "; chunk the keys " + CHUNK + " per query" : "";
         return new Finding.Suggestion(Finding.Strategy.BATCH_IN, batch, before, after,
-                reason + ", matching rows back by " + key.column() + chunks + chain, hint);
+                reason + ", matching rows back by " + key.column() + chunks + chain.note(), hint, chain.chain());
     }
 
     static int executionsOf(Shape shape, ScopeRecorder.Snapshot scope) {

@@ -20,7 +20,7 @@ class ShapeAnalyzerTest {
 
         assertTrue(analysis.parsed());
         assertTrue(analysis.isKeyLookup());
-        assertEquals(List.of(new ShapeAnalysis.KeyPredicate("a.id", 0)), analysis.keys());
+        assertEquals(List.of(new ShapeAnalysis.KeyPredicate("a.id", 0, "blog_author")), analysis.keys());
         assertEquals(List.of("blog_author"), analysis.tables());
     }
 
@@ -28,7 +28,7 @@ class ShapeAnalyzerTest {
     void key_slots_count_every_parameter_before_them() {
         ShapeAnalysis analysis = analyze("select * from t where t.kind = 'x' and t.owner_id = ?");
 
-        assertEquals(List.of(new ShapeAnalysis.KeyPredicate("t.kind", 0), new ShapeAnalysis.KeyPredicate("t.owner_id", 1)),
+        assertEquals(List.of(new ShapeAnalysis.KeyPredicate("t.kind", 0, "t"), new ShapeAnalysis.KeyPredicate("t.owner_id", 1, "t")),
                 analysis.keys());
     }
 
