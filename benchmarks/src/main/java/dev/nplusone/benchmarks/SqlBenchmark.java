@@ -42,7 +42,7 @@ public class SqlBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws ParseException {
         statements = SqlCorpus.statements(CORPUS);
-        cache = new SqlCache(10_000, 5_000); // the engine's sizes
+        cache = new SqlCache(10_000, 5_000, 2_000_000); // the engine's bounds
         parserThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "benchmark-sql-parser");
             thread.setDaemon(true);
