@@ -67,8 +67,8 @@ final class ChainNote {
         }
         String first = Rewriter.join(rootLink.source().shape().sql(), rootLink.source().column(),
                 parentLoop.shape().sql(), parentKey);
-        String both = first == null ? null : Rewriter.join(first, link.source().column(), group.shape().sql(), childKey);
-        return both == null ? null : new Finding.Chain(both, before, rootExecutions);
+        String both = first.isEmpty() ? "" : Rewriter.join(first, link.source().column(), group.shape().sql(), childKey);
+        return both.isEmpty() ? null : new Finding.Chain(both, before, rootExecutions);
     }
 
     /** The group of lookups the parent shape was repeated in, or null when the parent ran as a plain query. */

@@ -1,5 +1,6 @@
 package dev.nplusone.internal.suggest;
 
+import dev.nplusone.internal.sql.BoundedCache;
 import dev.nplusone.internal.sql.ShapeAnalysis;
 import dev.nplusone.internal.sql.SqlNormalizer;
 import dev.nplusone.internal.sql.SqlParsing;
@@ -30,7 +31,7 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
  * Builds the two cures from the user's own statements (their fingerprints), with JSqlParser: the child's
- * lookup turned into one IN query, or the child joined into the parent. Returns null when the statement
+ * lookup turned into one IN query, or the child joined into the parent. Returns "" when the statement
  * does not have a shape the rewrite is sound for; a suggestion is only made when it is right.
  */
 final class Rewriter {
@@ -41,7 +42,11 @@ final class Rewriter {
     }
 
     /** {@code child} with its key predicate turned into {@code key in (?, ?, ...)}, the key column selected. */
-    static String batchIn(String child, ShapeAnalysis.KeyPredicate key) throws Exception {
+    static String batchIn(String child, ShapeAnalysis.KeyPredicate key) {
+        return REWRITES.get("in\u0000" + child + "\u0000" + key, k -> orNone(() -> rewriteBatchIn(child, key)));
+    }
+
+    private static String rewriteBatchIn(String child, ShapeAnalysis.KeyPredicate key) throws Exception {
         PlainSelect select = plainSelect(child);
         if (select == null || select.getLimit() != null || select.getFetch() != null || select.getOffset() != null
                 || select.getTop() != null || select.getGroupBy() != null) {
@@ -70,7 +75,12 @@ final class Rewriter {
      * {@code parent} with {@code left join child on child.key = parent.column} and the child's columns added;
      * the child's other predicates move into the ON clause so that parents without a match stay.
      */
-    static String join(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key)
+    static String join(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key) {
+        return REWRITES.get("join\u0000" + parent + "\u0000" + parentColumn + "\u0000" + child + "\u0000" + key,
+                k -> orNone(() -> rewriteJoin(parent, parentColumn, child, key)));
+    }
+
+    private static String rewriteJoin(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key)
             throws Exception {
         PlainSelect outer = plainSelect(parent);
         PlainSelect inner = plainSelect(child);
@@ -122,7 +132,12 @@ final class Rewriter {
     }
 
     /** Whether {@link #join} found the child to re-read the parent's own rows (the only()/defer() trap). */
-    static boolean rereadsParentRows(String parent, String child) throws Exception {
+    static boolean rereadsParentRows(String parent, String child) {
+        return !REWRITES.get("reread\u0000" + parent + "\u0000" + child,
+                k -> orNone(() -> checkRereads(parent, child) ? "yes" : null)).isEmpty();
+    }
+
+    private static boolean checkRereads(String parent, String child) throws Exception {
         PlainSelect outer = plainSelect(parent);
         PlainSelect inner = plainSelect(child);
         return outer != null && inner != null && outer.getFromItem() instanceof Table parentTable
@@ -130,6 +145,28 @@ final class Rewriter {
     }
 
     /** The parent's statement selecting the child's columns too: the child re-read the parent's own rows. */
+    /**
+     * Rewrites are pure functions of the statements' fingerprints, and JSqlParser is the expensive part of a
+     * scope's close: a page that closes a scope per request with the same loop parses its statements once.
+     * The empty string stands for "no sound rewrite".
+     */
+    private static final BoundedCache<String, String> REWRITES = new BoundedCache<>(2_000);
+
+    private interface Rewrite {
+        String run() throws Exception;
+    }
+
+    private static String orNone(Rewrite rewrite) {
+        try {
+            String sql = rewrite.run();
+            return sql == null ? "" : sql;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String widen(PlainSelect outer, PlainSelect inner, Table childTable, String childReference) {
         String parentReference = reference((Table) outer.getFromItem());
         requalify(inner, childTable, childReference, parentReference);

@@ -67,7 +67,7 @@ public final class Suggester implements Detector.SuggestionMaker {
                         + " about " + rowsPerChild + " times; one IN query loads each once";
             } else {
                 String join = Rewriter.join(parent.shape().sql(), parent.column(), group.shape().sql(), key);
-                if (join != null) {
+                if (!join.isEmpty()) {
                     boolean rereads = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql());
                     String reason = rereads
                             ? "the loop re-reads columns of rows its parent already read (the only()/defer() trap):"
@@ -83,7 +83,7 @@ public final class Suggester implements Detector.SuggestionMaker {
             }
         }
         String batch = Rewriter.batchIn(group.shape().sql(), key);
-        if (batch == null) {
+        if (batch.isEmpty()) {
             return null;
         }
         int after = parentExecutions + (keys + CHUNK - 1) / CHUNK;

@@ -130,7 +130,10 @@ class HostileSqlTest {
             // Not a speed assertion (the machine is shared): a guard that the wait is bounded by the parse
             // timeout rather than by the parser, with room for a loaded machine.
             assertTrue(millis <= SqlParsing.PARSE_TIMEOUT_MILLIS * 10, quote(shape) + " took " + millis + " ms");
-            assertFalse(analysis.parsed(), "the lexer's reading is used instead");
+            if (shape.contains("((")) {
+                assertFalse(analysis.parsed(), "unbalanced: the lexer's reading is used instead");
+            } // a long OR chain is valid SQL: whether the parser finishes it in time depends on the machine
+
         }
         assertTrue(ShapeAnalyzer.analyze("select a.id from blog_author a where a.id = ?", StatementType.SELECT).parsed(),
                 "the parser thread is free again");
