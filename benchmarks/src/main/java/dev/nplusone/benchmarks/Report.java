@@ -207,6 +207,7 @@ public final class Report {
         out.append(String.format(Locale.ROOT, "  %-56s %14s %14s %13s%n", "", "wall  +-", "cpu  +-", "x normaliser"));
         String[][] rows = {
             {"normalizer", "nplusone SqlNormalizer.normalize"},
+            {"sqlCacheHit", "nplusone SqlCache.statement, cache hit"},
             {"sqlCacheMiss", "nplusone SqlCache.statement, cache miss"},
             {"jsqlparser", "JSqlParser 5.4, parser on the calling thread"},
             {"jsqlparserOnExecutor", "JSqlParser 5.4, on an executor with timeout"},
