@@ -1,6 +1,7 @@
 package dev.nplusone.agent;
 
 import dev.nplusone.NPlusOneDriver;
+import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.jdbc.ConnectionScopes;
 import dev.nplusone.internal.jdbc.JdbcWrapping;
 import java.lang.reflect.Method;
@@ -22,6 +23,7 @@ final class AppCopies {
     private static final String APP_PROXY_TYPE = originalName(ProxyJdbcObject.class.getName());
     private static final String APP_CONNECTION_SCOPES = originalName(ConnectionScopes.class.getName());
     private static final String APP_JDBC_WRAPPING = originalName(JdbcWrapping.class.getName());
+    private static final String APP_ENGINE = originalName(Engine.class.getName());
 
     /** Classes whose callers are a pool's own internals: connections they open are the pool's, not the application's. */
     private static final String[] POOL_INTERNALS = {
@@ -49,15 +51,16 @@ final class AppCopies {
      * the application carries nplusone-driver (typically on a test class path, for the JUnit helpers). Looked
      * up through the thread's context class loader, then the class's own, the first time the class is seen.
      */
-    private static final ClassValue<Optional<Method>> APP_WRAPPERS = new ClassValue<>() {
+    private static final ClassValue<Optional<ApplicationCopy>> APP_WRAPPERS = new ClassValue<>() {
         @Override
-        protected Optional<Method> computeValue(Class<?> sourceType) {
+        protected Optional<ApplicationCopy> computeValue(Class<?> sourceType) {
             for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
                     sourceType.getClassLoader()}) {
                 try {
                     Class<?> wrapping = Class.forName(APP_JDBC_WRAPPING, false, loader);
                     if (wrapping != JdbcWrapping.class) {
-                        return Optional.of(wrapping.getMethod("wrap", Connection.class, String.class));
+                        return Optional.of(new ApplicationCopy(wrapping.getMethod("wrap", Connection.class, String.class),
+                                Class.forName(APP_ENGINE, false, loader).getMethod("started")));
                     }
                 } catch (ClassNotFoundException | NoSuchMethodException | LinkageError absent) {
                     // not in this loader: try the next one
@@ -67,18 +70,27 @@ final class AppCopies {
         }
     };
 
+    /** The application's {@code JdbcWrapping.wrap} and {@code Engine.started}. */
+    private record ApplicationCopy(Method wrap, Method started) {
+    }
+
     private AppCopies() {
     }
 
     /**
-     * The connection watched by the application's own copy of nplusone, or null when the application has
-     * none. Statements then reach the copy whose scopes the application opens ({@code NPlusOne.scope}, the
-     * JUnit extension), which the agent's relocated copy cannot see.
+     * The connection watched by the application's own copy of nplusone, or null when the application has none
+     * or has not used it (opened a scope, wrapped a DataSource). Statements then reach the copy whose scopes the
+     * application opens ({@code NPlusOne.scope}, the JUnit extension), which the agent's relocated copy cannot
+     * see. An application that only carries the jar (the demo's web server) stays with the agent's copy and its
+     * HTTP request scopes.
      */
     static Connection watchedByApplicationCopy(Object source, Connection connection, String name)
             throws ReflectiveOperationException {
-        Optional<Method> wrap = APP_WRAPPERS.get(source.getClass());
-        return wrap.isEmpty() ? null : (Connection) wrap.get().invoke(null, connection, name);
+        Optional<ApplicationCopy> copy = APP_WRAPPERS.get(source.getClass());
+        if (copy.isEmpty() || !Boolean.TRUE.equals(copy.get().started().invoke(null))) {
+            return null;
+        }
+        return (Connection) copy.get().wrap().invoke(null, connection, name);
     }
 
     static String originalName(String name) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nplusone.apps.ExplicitScopeProgram;
+import dev.nplusone.apps.JdbcProgram;
 import dev.nplusone.apps.ScenarioSuiteProgram;
 import dev.nplusone.apps.StackedProxiesProgram;
 import dev.nplusone.scenarios.BlogPages;
@@ -43,6 +44,21 @@ class ApplicationCopyIT {
         assertTrue(result.stdout().contains("scope statements=" + (1 + SeedDatabase.POSTS) + " findings=1"),
                 result.stdout());
         assertEquals(List.of(), JsonLines.read(agentJson), "the agent's own copy saw none of them");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Jdk.class)
+    void keeps_watching_with_its_own_copy_when_the_application_only_carries_the_driver(Jdk jdk) {
+        ChildJvm jvm = ChildJvm.on(jdk);
+        Path agentJson = jvm.file("agent.jsonl");
+
+        jvm.classpath(ChildJvm.Classpath.APPLICATION_WITH_DRIVER).agent("json=" + agentJson)
+                .run(JdbcProgram.class, "driver-manager", "authorsInLoop").assertExitedNormally();
+
+        List<JsonNode> agentScopes = JsonLines.read(agentJson);
+        assertEquals(1, agentScopes.size(), () -> "the agent's copy reports the page: " + agentScopes);
+        JsonLines.assertFindings(agentScopes.get(0), nPlusOne(SeedDatabase.POSTS, SeedDatabase.AUTHORS, 1,
+                BlogPages.AUTHOR_SQL, CallSites.of(BlogPages.class, "author")));
     }
 
     @ParameterizedTest

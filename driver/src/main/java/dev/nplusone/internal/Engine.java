@@ -41,6 +41,14 @@ public final class Engine {
         return engine;
     }
 
+    /**
+     * Whether this copy of the engine has been used (a scope opened, a DataSource wrapped): the agent asks the
+     * application's copy, to hand it connections only when the application works with its own scopes.
+     */
+    public static boolean started() {
+        return instance != null;
+    }
+
     static void configurationError(String message) {
         LOG.log(System.Logger.Level.ERROR, message);
     }

@@ -1,5 +1,6 @@
 package dev.nplusone.internal.jdbc;
 
+import dev.nplusone.internal.Engine;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ConnectionInfo;
@@ -19,6 +20,7 @@ public final class JdbcWrapping {
 
     /** Returns a DataSource whose connections are watched; wrapping a watched DataSource returns it as is. */
     public static DataSource wrap(DataSource dataSource, String name) {
+        Engine.get(); // this copy is in use from now on (Engine.started), which a Java agent asks
         if (dataSource instanceof WatchedDataSource) {
             return dataSource;
         }
@@ -29,6 +31,7 @@ public final class JdbcWrapping {
 
     /** Wraps one connection (the jdbc:nplusone: driver's); a watched connection is returned as is. */
     public static Connection wrap(Connection connection, String name) {
+        Engine.get();
         if (isWatched(connection)) {
             return connection;
         }
