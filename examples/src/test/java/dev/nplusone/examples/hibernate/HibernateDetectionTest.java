@@ -157,12 +157,13 @@ class HibernateDetectionTest {
         ScopeReport report = inScope(sessions, session -> session.createSelectionQuery("from Post p order by p.id", Post.class)
                 .setMaxResults(PAGE).getResultList().forEach(post -> post.getAuthor().getName()));
 
+        // The dialect writes the page's limit: MariaDB's is limit ?, H2's and PostgreSQL's fetch first.
+        String limit = SeedDatabase.Vendor.current() == SeedDatabase.Vendor.MARIADB ? " limit ?" : " fetch first ? rows only";
         Finding finding = only(report);
         assertEquals(SeedDatabase.AUTHORS, finding.executions());
-        assertParent(finding, POSTS_SQL + " fetch first ? rows only", "author_id", PAGE);
+        assertParent(finding, POSTS_SQL + limit, "author_id", PAGE);
         assertCure(finding, Finding.Strategy.JOIN, 1 + SeedDatabase.AUTHORS, 1, "join fetch");
-        assertTrue(finding.suggestion().sql().endsWith(" order by p1_0.id fetch first ? rows only"),
-                finding.suggestion().sql());
+        assertTrue(finding.suggestion().sql().endsWith(" order by p1_0.id" + limit), finding.suggestion().sql());
         assertLoopIn(finding, HibernateDetectionTest.class);
     }
 
@@ -279,6 +280,7 @@ class HibernateDetectionTest {
         assertEquals(3, report.statements());
         assertEquals(List.of(), report.findings());
         assertEquals(2, report.shapes().get(1).executions());
-        assertTrue(report.shapes().get(1).sql().contains(" in (?+)"), report.shapes().get(1).sql());
+        String batch = report.shapes().get(1).sql();
+        assertTrue(batch.contains(" in (?+)") || batch.contains(" = any (?)"), batch);
     }
 }

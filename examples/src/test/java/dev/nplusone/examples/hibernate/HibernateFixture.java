@@ -42,6 +42,7 @@ final class HibernateFixture implements AutoCloseable {
     public void close() {
         factories.values().forEach(SessionFactory::close);
         watched.values().forEach(EntryPoint.Watched::close);
+        database.close();
     }
 
     /** Runs {@code work} in a session, inside a scope; the scope's report. */
