@@ -20,7 +20,7 @@ public final class Engine {
     private volatile Config config;
     private final SqlCache sql = new SqlCache(10_000, 5_000, 2_000_000);
     private final Reporter reporter = new Reporter();
-    private volatile Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
+    private final Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
 
     private Engine(Config config) {
         this.config = config;
@@ -70,9 +70,6 @@ public final class Engine {
         return config.enabled() && !Failures.switchedOff();
     }
 
-    public void useSuggestions(Detector.SuggestionMaker maker) {
-        this.suggestions = maker;
-    }
 
     public void addListener(Consumer<ScopeReport> listener) {
         reporter.addListener(listener);
