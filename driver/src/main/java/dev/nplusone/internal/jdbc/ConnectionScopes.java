@@ -20,8 +20,35 @@ public final class ConnectionScopes implements ConnectionIdManager {
     private final AtomicLong ids = new AtomicLong();
     private final ConcurrentHashMap<String, Slot> open = new ConcurrentHashMap<>();
 
-    private static final class Slot {
-        volatile ScopeRecorder recorder;
+    /** One open connection's scope, created on first use; a watched connection keeps its slot at hand. */
+    static final class Slot {
+        private volatile ScopeRecorder recorder;
+        private volatile boolean closed;
+
+        /** The connection's own scope, created on first use; null once the connection closed. */
+        ScopeRecorder recorder(Engine engine, String connectionId, String dataSourceName) {
+            if (closed) {
+                return null;
+            }
+            ScopeRecorder existing = recorder;
+            if (existing != null) {
+                return existing;
+            }
+            synchronized (this) {
+                if (recorder == null && !closed) {
+                    String name = "connection " + connectionId + (dataSourceName == null || dataSourceName.isEmpty()
+                            ? "" : " (" + dataSourceName + ")");
+                    recorder = new ScopeRecorder(name, "connection", engine.config().threshold());
+                }
+                return recorder;
+            }
+        }
+
+        /** Marks the slot closed and returns the scope to report, if one was ever created. */
+        synchronized ScopeRecorder close() {
+            closed = true;
+            return recorder;
+        }
     }
 
     @Override
@@ -31,32 +58,17 @@ public final class ConnectionScopes implements ConnectionIdManager {
         return id;
     }
 
-    /** The connection's own scope, created on first use; null if the connection is not known (closed). */
-    ScopeRecorder scopeFor(String connectionId, String dataSourceName) {
-        Slot slot = connectionId == null ? null : open.get(connectionId);
-        if (slot == null) {
-            return null;
-        }
-        ScopeRecorder recorder = slot.recorder;
-        if (recorder == null) {
-            synchronized (slot) {
-                recorder = slot.recorder;
-                if (recorder == null) {
-                    String name = "connection " + connectionId + (dataSourceName == null || dataSourceName.isEmpty()
-                            ? "" : " (" + dataSourceName + ")");
-                    recorder = new ScopeRecorder(name, "connection", Engine.get().config().threshold());
-                    slot.recorder = recorder;
-                }
-            }
-        }
-        return recorder;
+    /** The slot of an open connection, or null if the id is not known (closed, or not ours). */
+    Slot slot(String connectionId) {
+        return connectionId == null ? null : open.get(connectionId);
     }
 
     @Override
     public void addClosedId(String closedId) {
-        Slot slot = open.remove(closedId);
-        if (slot != null && slot.recorder != null) {
-            Engine.get().close(slot.recorder);
+        Slot slot = closedId == null ? null : open.remove(closedId);
+        ScopeRecorder recorder = slot == null ? null : slot.close();
+        if (recorder != null) {
+            Engine.get().close(recorder);
         }
     }
 

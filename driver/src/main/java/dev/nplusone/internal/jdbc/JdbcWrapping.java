@@ -4,15 +4,13 @@ import dev.nplusone.internal.Engine;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ConnectionInfo;
-import net.ttddyy.dsproxy.proxy.JdbcProxyFactory;
-import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
-import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 
 /**
- * The one place that talks to datasource-proxy: builds the proxies that feed the engine. Its types never
- * leave this package.
+ * The jdbc stage's entry: watched DataSources and connections. datasource-proxy provides the DataSource
+ * wrapper, the connection ids and the configuration; the JDBC objects themselves are nplusone's own
+ * delegating classes ({@link WatchingProxyFactory}). datasource-proxy's types never leave this package.
  */
 public final class JdbcWrapping {
     private JdbcWrapping() {
@@ -43,18 +41,14 @@ public final class JdbcWrapping {
     }
 
     static boolean isWatched(Connection connection) {
-        return connection instanceof ProxyJdbcObject proxy && proxy.getProxyConfig() != null
-                && proxy.getProxyConfig().getConnectionIdManager() == ConnectionScopes.INSTANCE;
+        return connection instanceof WatchedConnection;
     }
 
     private static ProxyConfig proxyConfig(String name) {
         return ProxyConfig.Builder.create()
                 .dataSourceName(name)
-                .queryListener(StatementListener.INSTANCE)
-                .resultSetProxyLogicFactory(ResultSetWatcher.FACTORY)
                 .connectionIdManager(ConnectionScopes.INSTANCE)
-                .stopwatchFactory(new NanoTimeStopwatchFactory())
-                .jdbcProxyFactory(JdbcProxyFactory.DEFAULT)
+                .jdbcProxyFactory(WatchingProxyFactory.INSTANCE)
                 .retrieveIsolationLevel(false)
                 .build();
     }

@@ -43,11 +43,7 @@ public final class ValueHash {
             return i.bitLength() < 64 ? ofLong(i.longValue()) : ofString(i.toString()) ^ DECIMAL_SEED;
         }
         if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
-                return ofLong((long) d);
-            }
-            return Double.isFinite(d) ? ofDecimal(BigDecimal.valueOf(d)) : mix(Double.doubleToLongBits(d));
+            return ofDouble(((Number) value).doubleValue());
         }
         if (value instanceof UUID u) {
             return ofString(u.toString());
@@ -56,7 +52,7 @@ public final class ValueHash {
             return ofString(String.valueOf(c));
         }
         if (value instanceof Boolean b) {
-            return b ? mix(0x7A11) : mix(0xFA15E);
+            return of(b.booleanValue());
         }
         if (value instanceof byte[] bytes) {
             return mix(Arrays.hashCode(bytes) ^ 0xB17E5L);
@@ -66,6 +62,18 @@ public final class ValueHash {
 
     public static long ofLong(long value) {
         return mix(value);
+    }
+
+    /** A floating-point value; integral ones hash like the equal long, as {@link #of(Object)} does. */
+    public static long ofDouble(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
+            return ofLong((long) d);
+        }
+        return Double.isFinite(d) ? ofDecimal(BigDecimal.valueOf(d)) : mix(Double.doubleToLongBits(d));
+    }
+
+    public static long of(boolean value) {
+        return value ? mix(0x7A11) : mix(0xFA15E);
     }
 
     public static long ofString(CharSequence s) {
@@ -93,6 +101,9 @@ public final class ValueHash {
     }
 
     private static long ofDecimal(BigDecimal d) {
+        if (d.scale() == 0 && d.precision() < 19) {
+            return ofLong(d.longValue()); // an integral key (NUMBER ids): no stripping, no garbage
+        }
         BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
         if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() < 19) {
             return ofLong(stripped.longValueExact());
