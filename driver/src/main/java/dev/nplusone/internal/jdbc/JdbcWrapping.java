@@ -1,6 +1,7 @@
 package dev.nplusone.internal.jdbc;
 
 import dev.nplusone.internal.Engine;
+import dev.nplusone.internal.sql.BoundedCache;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ConnectionInfo;
@@ -13,6 +14,9 @@ import net.ttddyy.dsproxy.support.ProxyDataSource;
  * delegating classes ({@link WatchingProxyFactory}). datasource-proxy's types never leave this package.
  */
 public final class JdbcWrapping {
+    /** One configuration per name: the agent and the URL driver wrap a connection per checkout. */
+    private static final BoundedCache<String, ProxyConfig> CONFIGS = new BoundedCache<>(256);
+
     private JdbcWrapping() {
     }
 
@@ -33,7 +37,7 @@ public final class JdbcWrapping {
         if (isWatched(connection)) {
             return connection;
         }
-        ProxyConfig config = proxyConfig(name);
+        ProxyConfig config = CONFIGS.get(name, JdbcWrapping::proxyConfig);
         ConnectionInfo info = new ConnectionInfo();
         info.setConnectionId(config.getConnectionIdManager().getId(connection));
         info.setDataSourceName(name);

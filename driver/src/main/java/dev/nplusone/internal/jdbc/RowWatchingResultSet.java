@@ -198,10 +198,14 @@ final class RowWatchingResultSet extends WatchedResultSet {
         return value;
     }
 
+    /**
+     * Whole numbers, short strings and UUIDs. A decimal with digits after the point (a price, an amount) is
+     * not a key, and hashing it would strip its zeros into new objects on every row.
+     */
     private static boolean isKeyLike(Object value) {
         return value instanceof Integer || value instanceof Long || value instanceof Short
                 || (value instanceof String s && s.length() <= MAX_KEY_STRING) || value instanceof UUID
-                || value instanceof BigDecimal || value instanceof BigInteger;
+                || (value instanceof BigDecimal d && d.scale() <= 0) || value instanceof BigInteger;
     }
 
     /** Tells the scope that the current row gave {@code valueHash} in a column (by label when one is given). */
