@@ -25,11 +25,18 @@ record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hook
         return new Reader(classFile).header();
     }
 
+    /** Reads a class file whose constant pool holds a hooked method name; null, sooner, for any other. */
+    static ClassFileHeader readIfHookable(byte[] classFile) {
+        Reader reader = new Reader(classFile);
+        return reader.holdsHookedName ? reader.header() : null;
+    }
+
     /** A cursor over one class file; {@code entries[i]} is where constant {@code i}'s content starts. */
     private static final class Reader {
         private final byte[] bytes;
         private final int[] entries;
         private int at;
+        private boolean holdsHookedName;
 
         Reader(byte[] bytes) {
             this.bytes = bytes;
@@ -41,6 +48,9 @@ record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hook
             for (int i = 1; i < entries.length; i++) {
                 entries[i] = at + 1;
                 int tag = bytes[at] & 0xFF;
+                if (tag == 1 && !holdsHookedName) {
+                    holdsHookedName = hasHookedName(i);
+                }
                 at += 1 + constantSize(tag);
                 if (tag == 5 || tag == 6) { // Long and Double take two slots
                     i++;

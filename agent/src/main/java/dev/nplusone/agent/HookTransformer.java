@@ -34,8 +34,8 @@ final class HookTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            ClassFileHeader header = ClassFileHeader.read(classFile);
-            if (header.hooks().isEmpty() || !implementsHookedInterface(loader, header) || !seesHooks(loader)) {
+            ClassFileHeader header = ClassFileHeader.readIfHookable(classFile);
+            if (header == null || header.hooks().isEmpty() || !implementsHookedInterface(loader, header) || !seesHooks(loader)) {
                 return null;
             }
             readHooksFrom(module);

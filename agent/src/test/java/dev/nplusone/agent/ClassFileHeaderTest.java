@@ -43,6 +43,14 @@ class ClassFileHeaderTest {
     }
 
     @Test
+    void turns_away_a_class_without_a_hooked_method_name_before_reading_its_members() throws IOException {
+        assertEquals(null, ClassFileHeader.readIfHookable(classFile("java.lang.String")));
+        assertEquals(Set.of(Hook.CONNECTION), ClassFileHeader.readIfHookable(classFile("org.h2.Driver")).hooks());
+        assertEquals(Set.of(), ClassFileHeader.readIfHookable(classFile(JdbcProgram.class.getName())).hooks(),
+                "it calls getConnection, so it is read, and declares none");
+    }
+
+    @Test
     void reads_supertypes_and_hooks_as_asm_does_for_every_class_of_h2_and_tomcat() throws IOException {
         int compared = 0;
         for (Class<?> inJar : List.of(Driver.class, org.apache.catalina.startup.Tomcat.class)) {
