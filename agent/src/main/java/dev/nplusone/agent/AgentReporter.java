@@ -2,6 +2,7 @@ package dev.nplusone.agent;
 
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Log;
 import dev.nplusone.internal.jdbc.ConnectionScopes;
 import dev.nplusone.internal.report.Reporter;
 
@@ -12,7 +13,6 @@ import dev.nplusone.internal.report.Reporter;
  * {@link HttpScopes} once their route is known; every other scope comes from the engine's listener.
  */
 final class AgentReporter {
-    private static final System.Logger LOG = System.getLogger("dev.nplusone");
     private static final int SUMMARY_SIZE = 10;
 
     private final AgentSettings settings;
@@ -40,7 +40,7 @@ final class AgentReporter {
         if (settings.user().log()) {
             String text = log.record(report);
             if (!text.isEmpty()) {
-                LOG.log(System.Logger.Level.WARNING, text);
+                Log.get().log(System.Logger.Level.WARNING, text);
             }
         }
     }

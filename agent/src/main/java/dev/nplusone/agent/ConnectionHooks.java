@@ -5,7 +5,8 @@ import dev.nplusone.internal.jdbc.JdbcWrapping;
 import java.sql.Connection;
 
 /**
- * Called from {@link ConnectionAdvice} inside the application's JDBC classes (hence public). Decides, for
+ * Called from the code {@link HookWeaver} weaves into the application's JDBC classes (hence public): a depth
+ * per thread finds the outermost connect/getConnection (a pool calling a driver nests them). Decides, for
  * the outermost connect/getConnection on a thread, whether to return a watched connection:
  * <ul>
  *   <li>not when the connection comes from the application's own nplusone-driver, or wraps one
@@ -25,19 +26,25 @@ public final class ConnectionHooks {
     private ConnectionHooks() {
     }
 
-    /** Entering connect/getConnection: returns the new call depth on this thread (1 = outermost). */
-    public static int enter() {
-        return ++DEPTH.get()[0];
+    /** How many connect/getConnection calls this thread is inside. */
+    static int depth() {
+        return DEPTH.get()[0];
     }
 
-    /** Leaving it: returns the connection the application gets. Never throws. */
-    public static Connection exit(int depth, Object source, Connection connection) {
-        DEPTH.get()[0] = depth - 1;
-        if (depth != 1 || connection == null) {
-            return connection;
-        }
+    /** Entering connect/getConnection. Never throws. */
+    public static void enter() {
         try {
-            if (AppCopies.isApplicationCopy(source) || AppCopies.openedByPool()
+            DEPTH.get()[0]++;
+        } catch (Throwable t) {
+            Failures.record("agent connection watching", t);
+        }
+    }
+
+    /** Leaving connect/getConnection with {@code connection} from {@code source}: returns the connection the application gets. Never throws. */
+    public static Connection exit(Connection connection, Object source) {
+        try {
+            int depth = DEPTH.get()[0]--;
+            if (depth != 1 || connection == null || AppCopies.isApplicationCopy(source) || AppCopies.openedByPool()
                     || AppCopies.watchedByApplicationCopy(connection) || AgentRuntime.reporter() == null) {
                 return connection;
             }
@@ -47,6 +54,15 @@ public final class ConnectionHooks {
         } catch (Throwable t) {
             Failures.record("agent connection watching", t);
             return connection;
+        }
+    }
+
+    /** Leaving connect/getConnection by an exception. Never throws. */
+    public static void thrown() {
+        try {
+            DEPTH.get()[0]--;
+        } catch (Throwable t) {
+            Failures.record("agent connection watching", t);
         }
     }
 }

@@ -53,6 +53,7 @@ final class ChildJvm {
     private final Jdk jdk;
     private final Path directory;
     private final List<String> options = new ArrayList<>();
+    private final List<String> launcher = new ArrayList<>();
     private Classpath classpath = Classpath.APPLICATION;
 
     private ChildJvm(Jdk jdk) {
@@ -92,6 +93,12 @@ final class ChildJvm {
         return this;
     }
 
+    /** Runs the JVM under this command, for example {@code /usr/bin/time}. */
+    ChildJvm launcher(String... command) {
+        launcher.addAll(List.of(command));
+        return this;
+    }
+
     ChildJvm classpath(Classpath newClasspath) {
         this.classpath = newClasspath;
         return this;
@@ -99,7 +106,7 @@ final class ChildJvm {
 
     /** Starts the program; its standard error goes to a file ({@link Result#stderr} reads it). */
     Running start(Class<?> main, String... arguments) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(jdk.java().toString());
         command.addAll(options);
         command.add("-Dscenarios.sources=" + Path.of(SCENARIO_SOURCES).toAbsolutePath());

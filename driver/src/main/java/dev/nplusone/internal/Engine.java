@@ -14,7 +14,6 @@ import java.util.function.Consumer;
  * (detect, suggest, report). One per JVM (per class loader, for the agent's relocated copy).
  */
 public final class Engine {
-    private static final System.Logger LOG = System.getLogger("dev.nplusone");
     private static volatile Engine instance;
 
     private volatile Config config;
@@ -50,7 +49,7 @@ public final class Engine {
     }
 
     static void configurationError(String message) {
-        LOG.log(System.Logger.Level.ERROR, message);
+        Log.get().log(System.Logger.Level.ERROR, message);
     }
 
     public Config config() {

@@ -13,7 +13,6 @@ public final class Failures {
     /** After this many internal failures detection switches itself off for the life of the JVM. */
     static final long SWITCH_OFF_AFTER = 1_000;
 
-    private static final System.Logger LOG = System.getLogger("dev.nplusone");
     private static final Map<String, AtomicLong> BY_COMPONENT = new ConcurrentHashMap<>();
     private static final AtomicLong TOTAL = new AtomicLong();
     private static volatile boolean switchedOff;
@@ -26,12 +25,12 @@ public final class Failures {
             long count = BY_COMPONENT.computeIfAbsent(component, c -> new AtomicLong()).incrementAndGet();
             long total = TOTAL.incrementAndGet();
             if (count == 1) {
-                LOG.log(System.Logger.Level.WARNING, "nplusone: internal failure in " + component
+                Log.get().log(System.Logger.Level.WARNING, "nplusone: internal failure in " + component
                         + " (reported once; the application is not affected): " + failure, failure);
             }
             if (total >= SWITCH_OFF_AFTER && !switchedOff) {
                 switchedOff = true;
-                LOG.log(System.Logger.Level.WARNING, "nplusone: " + total
+                Log.get().log(System.Logger.Level.WARNING, "nplusone: " + total
                         + " internal failures; detection is switched off, JDBC calls pass straight through");
             }
         } catch (Throwable ignored) {

@@ -2,6 +2,7 @@ package dev.nplusone.internal.report;
 
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Log;
 import dev.nplusone.internal.config.Config;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +21,6 @@ import java.util.function.Consumer;
  * scope's close returns (no buffering), so lines are never interleaved, and a JVM that exits keeps them whole.
  */
 public final class Reporter {
-    private static final System.Logger LOG = System.getLogger("dev.nplusone");
     private static final Object FILE_LOCK = new Object();
     private final List<Consumer<ScopeReport>> listeners = new CopyOnWriteArrayList<>();
 
@@ -45,7 +45,7 @@ public final class Reporter {
         }
         if (config.log()) {
             try {
-                LOG.log(System.Logger.Level.WARNING, HumanReport.format(report));
+                Log.get().log(System.Logger.Level.WARNING, HumanReport.format(report));
             } catch (Throwable t) {
                 Failures.record("log report", t);
             }

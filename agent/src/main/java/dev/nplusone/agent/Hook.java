@@ -1,0 +1,124 @@
+package dev.nplusone.agent;
+
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * The two kinds of method the agent hooks, how each is recognised from its name and descriptor alone (no type
+ * resolution: this runs while classes load), and the static calls woven into it.
+ */
+enum Hook {
+    /** {@code Connection connect(String, x)} and {@code Connection getConnection([x, y])}: {@link ConnectionHooks}. */
+    CONNECTION(Set.of("java/sql/Driver", "javax/sql/DataSource")) {
+        @Override
+        boolean matches(String name, Type[] arguments, Type returned) {
+            if (!returned.getDescriptor().equals("Ljava/sql/Connection;")) {
+                return false;
+            }
+            return name.equals("connect") ? arguments.length == 2 && arguments[0].getDescriptor().equals("Ljava/lang/String;")
+                    : name.equals("getConnection") && (arguments.length == 0 || arguments.length == 2);
+        }
+
+        @Override
+        void enter(MethodVisitor code) {
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, CONNECTION_HOOKS, "enter", "()V", false);
+        }
+
+        @Override
+        void beforeReturn(MethodVisitor code) {
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, CONNECTION_HOOKS, "exit",
+                    "(Ljava/sql/Connection;Ljava/lang/Object;)Ljava/sql/Connection;", false);
+        }
+
+        @Override
+        void beforeThrow(MethodVisitor code) {
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, CONNECTION_HOOKS, "thrown", "()V", false);
+        }
+    },
+    /** {@code service(ServletRequest, ServletResponse)} and {@code doFilter(.., FilterChain)}, both servlet namespaces: {@link HttpScopes}. */
+    REQUEST(Set.of("jakarta/servlet/Servlet", "jakarta/servlet/Filter", "javax/servlet/Servlet", "javax/servlet/Filter")) {
+        @Override
+        boolean matches(String name, Type[] arguments, Type returned) {
+            boolean service = name.equals("service") && arguments.length == 2;
+            boolean doFilter = name.equals("doFilter") && arguments.length == 3;
+            if (!service && !doFilter) {
+                return false;
+            }
+            for (String servletPackage : SERVLET_PACKAGES) {
+                if (arguments[0].getInternalName().equals(servletPackage + "ServletRequest")
+                        && arguments[1].getInternalName().equals(servletPackage + "ServletResponse")
+                        && (service || arguments[2].getInternalName().equals(servletPackage + "FilterChain"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        void enter(MethodVisitor code) {
+            code.visitVarInsn(Opcodes.ALOAD, 1);
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, HTTP_SCOPES, "enter", "(Ljava/lang/Object;)V", false);
+        }
+
+        @Override
+        void beforeReturn(MethodVisitor code) {
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, HTTP_SCOPES, "exit", "()V", false);
+        }
+
+        @Override
+        void beforeThrow(MethodVisitor code) {
+            beforeReturn(code);
+        }
+    };
+
+    /** The names every hooked method has: a class file that declares none of them is skipped unparsed. */
+    static final List<String> METHOD_NAMES = List.of("connect", "getConnection", "service", "doFilter");
+    /** What the woven calls push beyond the method's own stack at most: a return value and {@code this}. */
+    static final int EXTRA_STACK = 2;
+
+    private static final String CONNECTION_HOOKS = ConnectionHooks.class.getName().replace('.', '/');
+    private static final String HTTP_SCOPES = HttpScopes.class.getName().replace('.', '/');
+    private static final List<String> SERVLET_PACKAGES = List.of("jakarta/servlet/", "javax/servlet/");
+    private static final int NOT_HOOKABLE = Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE;
+
+    private final Set<String> supertypes;
+
+    Hook(Set<String> supertypes) {
+        this.supertypes = supertypes;
+    }
+
+    /** The hook for this declared method, or null when it is not one the agent hooks. */
+    static Hook of(int access, String name, String descriptor) {
+        if ((access & NOT_HOOKABLE) != 0 || !METHOD_NAMES.contains(name)) {
+            return null;
+        }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        Type returned = Type.getReturnType(descriptor);
+        for (Hook hook : values()) {
+            if (hook.matches(name, arguments, returned)) {
+                return hook;
+            }
+        }
+        return null;
+    }
+
+    /** The interfaces (internal names) one of which a class must implement for its methods to be hooked. */
+    Set<String> supertypes() {
+        return supertypes;
+    }
+
+    abstract boolean matches(String name, Type[] arguments, Type returned);
+
+    /** At the start of the method; leaves the stack as it found it. */
+    abstract void enter(MethodVisitor code);
+
+    /** Before each return instruction; for {@link #CONNECTION} the returned connection is on top and is replaced. */
+    abstract void beforeReturn(MethodVisitor code);
+
+    /** Before rethrowing what the method threw, which is on top of the stack and stays there. */
+    abstract void beforeThrow(MethodVisitor code);
+}

@@ -1,0 +1,99 @@
+package dev.nplusone.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nplusone.apps.JdbcProgram;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.h2.Driver;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+class ClassFileHeaderTest {
+    static byte[] classFile(String className) throws IOException {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(className.replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void finds_the_hooks_of_classes_that_declare_a_connection_or_request_method() throws IOException {
+        assertEquals(Set.of(Hook.CONNECTION), ClassFileHeader.read(classFile("org.h2.Driver")).hooks());
+        assertEquals(Set.of(Hook.CONNECTION), ClassFileHeader.read(classFile("com.zaxxer.hikari.HikariDataSource")).hooks());
+        assertEquals(Set.of(Hook.REQUEST), ClassFileHeader.read(classFile("dev.nplusone.apps.WebProgram$HeaderFilter")).hooks());
+        assertEquals(Set.of(Hook.REQUEST), ClassFileHeader.read(classFile("javax.servlet.http.HttpServlet")).hooks());
+    }
+
+    @Test
+    void a_class_that_only_calls_get_connection_has_no_hook() throws IOException {
+        assertEquals(Set.of(), ClassFileHeader.read(classFile(JdbcProgram.class.getName())).hooks());
+        assertEquals(Set.of(), ClassFileHeader.read(classFile("java.lang.String")).hooks());
+    }
+
+    @Test
+    void turns_away_a_class_without_a_hooked_method_name_before_reading_its_members() throws IOException {
+        assertEquals(null, ClassFileHeader.readIfHookable(classFile("java.lang.String")));
+        assertEquals(Set.of(Hook.CONNECTION), ClassFileHeader.readIfHookable(classFile("org.h2.Driver")).hooks());
+        assertEquals(Set.of(), ClassFileHeader.readIfHookable(classFile(JdbcProgram.class.getName())).hooks(),
+                "it calls getConnection, so it is read, and declares none");
+    }
+
+    @Test
+    void reads_supertypes_and_hooks_as_asm_does_for_every_class_of_h2_and_tomcat() throws IOException {
+        int compared = 0;
+        for (Class<?> inJar : List.of(Driver.class, org.apache.catalina.startup.Tomcat.class)) {
+            try (JarFile jar = new JarFile(inJar.getProtectionDomain().getCodeSource().getLocation().getPath())) {
+                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().endsWith(".class") && !entry.getName().contains("META-INF")) {
+                        byte[] bytes = jar.getInputStream(entry).readAllBytes();
+                        assertEquals(AsmView.of(bytes), ClassFileHeader.read(bytes), entry.getName());
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 1_000, "classes compared: " + compared);
+    }
+
+    /** The same header, as ASM reads it. */
+    private static final class AsmView extends ClassVisitor {
+        private ClassFileHeader header;
+
+        private AsmView() {
+            super(Opcodes.ASM9);
+        }
+
+        static ClassFileHeader of(byte[] bytes) {
+            AsmView view = new AsmView();
+            new ClassReader(bytes).accept(view, ClassReader.SKIP_CODE);
+            return view.header;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            header = new ClassFileHeader(superName, new ArrayList<>(Arrays.asList(interfaces)), EnumSet.noneOf(Hook.class));
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+            Hook hook = Hook.of(access, name, descriptor);
+            if (hook != null) {
+                header.hooks().add(hook);
+            }
+            return null;
+        }
+    }
+}
