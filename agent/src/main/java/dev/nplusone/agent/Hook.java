@@ -2,9 +2,9 @@ package dev.nplusone.agent;
 
 import java.util.List;
 import java.util.Set;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * The two kinds of method the agent hooks, how each is recognised from its name and descriptor alone (no type

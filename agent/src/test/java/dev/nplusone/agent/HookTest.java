@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.objectweb.asm.Opcodes;
+import net.bytebuddy.jar.asm.Opcodes;
 
 class HookTest {
     @ParameterizedTest(name = "{0}{1} -> {2}")
