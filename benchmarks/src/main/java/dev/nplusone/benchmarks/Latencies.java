@@ -10,13 +10,19 @@ final class Latencies {
     private long[] nanos = new long[0];
     private long cpuNanos;
     private final List<Long> roundMedians = new java.util.ArrayList<>();
+    private int roundStart;
 
     void add(long[] latencies, long serverCpuNanos) {
         long[] pooled = Arrays.copyOf(nanos, nanos.length + latencies.length);
         System.arraycopy(latencies, 0, pooled, nanos.length, latencies.length);
         nanos = pooled;
         cpuNanos += serverCpuNanos;
-        roundMedians.add(percentile(latencies, 50));
+    }
+
+    /** Closes a round: its median is kept apart, to show how far the rounds (separate JVMs) agree. */
+    void endRound() {
+        roundMedians.add(percentile(Arrays.copyOfRange(nanos, roundStart, nanos.length), 50));
+        roundStart = nanos.length;
     }
 
     /** The nearest-rank percentile. */

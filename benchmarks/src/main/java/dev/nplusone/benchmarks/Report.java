@@ -143,11 +143,15 @@ public final class Report {
                 .append(settings.size() > 1 ? " (" + String.join(", ", classes) + ")" : "").append('\n'));
         Report report = new Report(scores, memory, app);
         boolean cpu = scores.stream().anyMatch(score -> score.cpu() != null);
-        report.out.append("nplusone benchmarks\n").append(machine).append('\n').append(settingLines)
-                .append(cpu ? "Ratios use CPU time per operation (all threads of the benchmark JVM), not wall time.\n"
-                        : "Ratios use wall time per operation.\n")
-                .append("Figures are medians of the measurement iterations; +-: half the fastest-to-slowest"
-                        + " spread, % of the median.\n\n");
+        report.out.append("nplusone benchmarks\n").append(machine).append('\n');
+        if (!scores.isEmpty()) {
+            report.out.append(settingLines)
+                    .append(cpu ? "Ratios use CPU time per operation (all threads of the benchmark JVM), not wall time.\n"
+                            : "Ratios use wall time per operation.\n")
+                    .append("Figures are medians of the measurement iterations; +-: half the fastest-to-slowest"
+                            + " spread, % of the median.\n");
+        }
+        report.out.append('\n');
         report.lookup();
         report.rows();
         report.sql();
@@ -295,13 +299,13 @@ public final class Report {
         out.append(String.format(Locale.ROOT, "Spring Boot application (benchmarks/spring-app), %d alternating round(s);"
                 + " agent arguments: %s; load average at the start %s%n", app.rounds(),
                 app.agentArguments().isEmpty() ? "none (its defaults)" : app.agentArguments(), app.loadAverage()));
-        out.append(String.format(Locale.ROOT, "  %-22s %9s %30s %30s%n", "", "start-up",
-                "clean page (2 statements)", "N+1 page (2 + 50 statements)"));
-        out.append(String.format(Locale.ROOT, "  %-22s %9s %30s %30s%n", "set-up", "ms", "median  p90  cpu ms (x none)",
-                "median  p90  cpu ms (x none)"));
+        out.append(String.format(Locale.ROOT, "  %-22s %9s   %-37s   %s%n", "", "start-up",
+                "clean page (2 statements), ms", "N+1 page (2 + 50 statements), ms"));
+        out.append(String.format(Locale.ROOT, "  %-22s %9s   %-37s   %s%n", "set-up", "ms", ENDPOINT_COLUMNS,
+                ENDPOINT_COLUMNS));
         for (AppResult.Setup setup : new AppResult.Setup[] {app.none(), app.agent(), app.url()}) {
             if (setup != null) {
-                out.append(String.format(Locale.ROOT, "  %-22s %9.0f %30s %30s%n", setup.label(), setup.startupMillis(),
+                out.append(String.format(Locale.ROOT, "  %-22s %9.0f   %-37s   %s%n", setup.label(), setup.startupMillis(),
                         endpoint(setup.clean(), app.none().clean()), endpoint(setup.nPlusOne(), app.none().nPlusOne())));
             }
         }
@@ -316,16 +320,19 @@ public final class Report {
     }
 
     private static String endpoint(AppResult.Endpoint endpoint, AppResult.Endpoint none) {
-        return String.format(Locale.ROOT, "%5.2f %5.2f %5.2f (%.2f)", endpoint.median() / 1e6, endpoint.p90() / 1e6,
-                endpoint.cpu() / 1e6, endpoint.median() / none.median());
+        return String.format(Locale.ROOT, "%6.2f %6.2f %7.2f %6.2f %7.2f", endpoint.median() / 1e6,
+                endpoint.p90() / 1e6, endpoint.median() / none.median(), endpoint.cpu() / 1e6,
+                endpoint.cpu() / none.cpu());
     }
+
+    private static final String ENDPOINT_COLUMNS = "median    p90  x none    cpu  x none";
 
     private void issueTargets() {
         List<TargetRow> rows = IssueTargets.rows(scores, app);
         if (rows.stream().allMatch(row -> row.now() == null)) {
             return;
         }
-        out.append("\nIssue 19 targets (ratios: CPU time for JMH, median latency for the application)\n");
+        out.append("Issue 19 targets (ratios: CPU time for JMH, median latency for the application)\n");
         out.append(String.format(Locale.ROOT, "  %-62s %8s %8s %8s %8s  %s%n", "figure", "before", "now", "target",
                 "moonshot", "verdict"));
         for (TargetRow row : rows) {
@@ -343,6 +350,7 @@ public final class Report {
         for (String target : targets) {
             out.append(target).append('\n');
         }
+        out.append('\n');
     }
 
     private static String name(Variant variant) {
