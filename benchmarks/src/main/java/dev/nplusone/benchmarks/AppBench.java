@@ -34,6 +34,8 @@ public final class AppBench {
     static final String N_PLUS_ONE_PATH = "/posts-n-plus-one";
     /** Turns per endpoint in each measured round; each turn is long enough for the 10 ms CPU clock to read. */
     private static final int MEASURED_CHUNKS = 5;
+    private static final String[][] DEFAULTS = {{"rounds", "3"}, {"warmup", "2000"}, {"clean", "600"},
+        {"nplusone", "300"}, {"trivial", "7"}, {"agentArgs", ""}};
     private static final long START_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(3);
 
     private final Map<String, String> settings;
@@ -46,8 +48,10 @@ public final class AppBench {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("rounds", "3", "warmup", "2000", "clean", "600",
-                "nplusone", "300", "trivial", "7", "agentArgs", ""));
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String[] setting : DEFAULTS) {
+            settings.put(setting[0], setting[1]);
+        }
         for (String arg : args) {
             int equals = arg.indexOf('=');
             if (equals < 0) {
@@ -166,7 +170,10 @@ public final class AppBench {
         }
         System.out.printf("trivial program: %d ms without the agent, %d ms with it (medians)%n",
                 without.medianWallMillis(), with.medianWallMillis());
-        return Map.of("withoutAgent", without.toJson(), "withAgent", with.toJson());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("withoutAgent", without.toJson());
+        json.put("withAgent", with.toJson());
+        return json;
     }
 
     /** Runs of the trivial program in one set-up: wall time, and the CPU time and peak RSS it printed. */
