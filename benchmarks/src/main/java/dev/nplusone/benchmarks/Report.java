@@ -38,8 +38,11 @@ public final class Report {
         }
     }
 
-    /** One JMH benchmark: method, variant (null if none), wall time, CPU time (null if not profiled). */
-    record Score(String benchmark, String variant, Measure wall, Measure cpu) {
+    /**
+     * One JMH benchmark: method, variant (null if none), wall time, CPU time (null if not profiled), bytes allocated
+     * per operation (null unless the run had {@code -prof gc}).
+     */
+    record Score(String benchmark, String variant, Measure wall, Measure cpu, Double allocationBytes) {
         /** What ratios are computed from: CPU time when measured, else wall time. */
         Measure cost() {
             return cpu != null ? cpu : wall;
@@ -56,12 +59,14 @@ public final class Report {
 
     private final List<Score> scores;
     private final List<Memory> memory;
+    private final AppResult app;
     private final StringBuilder out = new StringBuilder();
     private final List<String> targets = new ArrayList<>();
 
-    private Report(List<Score> scores, List<Memory> memory) {
+    private Report(List<Score> scores, List<Memory> memory, AppResult app) {
         this.scores = scores;
         this.memory = memory;
+        this.app = app;
     }
 
     public static void main(String[] args) throws IOException {
@@ -73,17 +78,18 @@ public final class Report {
         for (String arg : args) {
             files.add(Path.of(arg));
         }
-        String report = render(files);
-        System.out.print(report);
-        Path written = files.get(0).toAbsolutePath().resolveSibling("benchmark-report.txt");
-        Files.writeString(written, report, StandardCharsets.UTF_8);
-        System.out.println("(also written to " + written + ")");
+        System.out.print(write(files, files.get(0).toAbsolutePath().getParent()));
     }
 
-    /** Renders JMH result files (JSON arrays) and memory probe results (JSON objects), in any order. */
-    static String render(List<Path> files) throws IOException {
+    /**
+     * Renders JMH result files (JSON arrays), memory probe results and the application benchmark's result (JSON
+     * objects), in any order; writes the report to {@code benchmark-report.txt} and the chart of the issue's ratios
+     * to {@code benchmark-chart.svg} in {@code directory}, and returns the report.
+     */
+    static String write(List<Path> files, Path directory) throws IOException {
         List<Object> runs = new ArrayList<>();
         List<Memory> memory = new ArrayList<>();
+        AppResult app = null;
         for (Path file : files) {
             if (!Files.exists(file)) {
                 continue;
@@ -91,14 +97,34 @@ public final class Report {
             Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8).trim());
             if (json instanceof List<?> list) {
                 runs.addAll(list);
+            } else if (AppResult.is(json)) {
+                app = AppResult.of((Map<?, ?>) json);
             } else {
                 memory.add(memory((Map<?, ?>) json));
             }
         }
-        return render(runs, memory, Machine.describe());
+        String machine = Machine.describe();
+        String report = render(runs, memory, app, machine);
+        Path text = directory.resolve("benchmark-report.txt");
+        Files.writeString(text, report, StandardCharsets.UTF_8);
+        Path chart = directory.resolve("benchmark-chart.svg");
+        Files.writeString(chart, BenchmarkChart.svg(IssueTargets.rows(scores(runs), app), machine), StandardCharsets.UTF_8);
+        return report + "(report written to " + text + ", chart to " + chart + ")\n";
     }
 
     static String render(List<?> runs, List<Memory> memory, String machine) {
+        return render(runs, memory, null, machine);
+    }
+
+    static List<Score> scores(List<?> runs) {
+        List<Score> scores = new ArrayList<>();
+        for (Object run : runs) {
+            scores.add(score((Map<?, ?>) run));
+        }
+        return scores;
+    }
+
+    static String render(List<?> runs, List<Memory> memory, AppResult app, String machine) {
         List<Score> scores = new ArrayList<>();
         Map<String, List<String>> settings = new java.util.LinkedHashMap<>(); // settings -> benchmark classes
         for (Object run : runs) {
@@ -115,18 +141,24 @@ public final class Report {
         StringBuilder settingLines = new StringBuilder();
         settings.forEach((line, classes) -> settingLines.append(line)
                 .append(settings.size() > 1 ? " (" + String.join(", ", classes) + ")" : "").append('\n'));
-        Report report = new Report(scores, memory);
+        Report report = new Report(scores, memory, app);
         boolean cpu = scores.stream().anyMatch(score -> score.cpu() != null);
-        report.out.append("nplusone benchmarks\n").append(machine).append('\n').append(settingLines)
-                .append(cpu ? "Ratios use CPU time per operation (all threads of the benchmark JVM), not wall time.\n"
-                        : "Ratios use wall time per operation.\n")
-                .append("Figures are medians of the measurement iterations; +-: half the fastest-to-slowest"
-                        + " spread, % of the median.\n\n");
+        report.out.append("nplusone benchmarks\n").append(machine).append('\n');
+        if (!scores.isEmpty()) {
+            report.out.append(settingLines)
+                    .append(cpu ? "Ratios use CPU time per operation (all threads of the benchmark JVM), not wall time.\n"
+                            : "Ratios use wall time per operation.\n")
+                    .append("Figures are medians of the measurement iterations; +-: half the fastest-to-slowest"
+                            + " spread, % of the median.\n");
+        }
+        report.out.append('\n');
         report.lookup();
         report.rows();
         report.sql();
         report.memory();
+        report.app();
         report.targets();
+        report.issueTargets();
         return report.out.toString();
     }
 
@@ -260,6 +292,56 @@ public final class Report {
                 first.retainedBytes() < MEMORY_TARGET_BYTES ? "MET" : "MISSED");
     }
 
+    private void app() {
+        if (app == null || app.none() == null) {
+            return;
+        }
+        out.append(String.format(Locale.ROOT, "Spring Boot application (benchmarks/spring-app), %d alternating round(s);"
+                + " agent arguments: %s; load average at the start %s%n", app.rounds(),
+                app.agentArguments().isEmpty() ? "none (its defaults)" : app.agentArguments(), app.loadAverage()));
+        out.append(String.format(Locale.ROOT, "  %-22s %9s   %-37s   %s%n", "", "start-up",
+                "clean page (2 statements), ms", "N+1 page (2 + 50 statements), ms"));
+        out.append(String.format(Locale.ROOT, "  %-22s %9s   %-37s   %s%n", "set-up", "ms", ENDPOINT_COLUMNS,
+                ENDPOINT_COLUMNS));
+        for (AppResult.Setup setup : new AppResult.Setup[] {app.none(), app.agent(), app.url()}) {
+            if (setup != null) {
+                out.append(String.format(Locale.ROOT, "  %-22s %9.0f   %-37s   %s%n", setup.label(), setup.startupMillis(),
+                        endpoint(setup.clean(), app.none().clean()), endpoint(setup.nPlusOne(), app.none().nPlusOne())));
+            }
+        }
+        out.append(String.format(Locale.ROOT, "  (latency: client-side, sequential requests over one kept-alive"
+                + " connection; cpu: server JVM, all threads, per request)%n"));
+        AppResult.Trivial without = app.withoutAgent();
+        AppResult.Trivial with = app.withAgent();
+        out.append(String.format(Locale.ROOT, "Trivial DriverManager program (H2 in memory, 7 statements), medians:"
+                        + " wall %.0f -> %.0f ms with -javaagent (+%.0f ms), CPU %.0f -> %.0f ms, peak RSS %.0f -> %.0f MB%n%n",
+                without.wallMillis(), with.wallMillis(), with.wallMillis() - without.wallMillis(), without.cpuMillis(),
+                with.cpuMillis(), without.peakRssKb() / 1024, with.peakRssKb() / 1024));
+    }
+
+    private static String endpoint(AppResult.Endpoint endpoint, AppResult.Endpoint none) {
+        return String.format(Locale.ROOT, "%6.2f %6.2f %7.2f %6.2f %7.2f", endpoint.median() / 1e6,
+                endpoint.p90() / 1e6, endpoint.median() / none.median(), endpoint.cpu() / 1e6,
+                endpoint.cpu() / none.cpu());
+    }
+
+    private static final String ENDPOINT_COLUMNS = "median    p90  x none    cpu  x none";
+
+    private void issueTargets() {
+        List<TargetRow> rows = IssueTargets.rows(scores, app);
+        if (rows.stream().allMatch(row -> row.now() == null)) {
+            return;
+        }
+        out.append("Issue 19 targets (ratios: CPU time for JMH, median latency for the application)\n");
+        out.append(String.format(Locale.ROOT, "  %-62s %8s %8s %8s %8s  %s%n", "figure", "before", "now", "target",
+                "moonshot", "verdict"));
+        for (TargetRow row : rows) {
+            out.append(String.format(Locale.ROOT, "  %-62s %8s %8s %8s %8s  %s%n", row.figure(),
+                    row.before() == null ? "-" : row.unit().format(row.before()), row.unit().format(row.now()),
+                    row.unit().format(row.target()), row.unit().format(row.moonshot()), row.verdict()));
+        }
+    }
+
     private void targets() {
         if (targets.isEmpty()) {
             return;
@@ -268,6 +350,7 @@ public final class Report {
         for (String target : targets) {
             out.append(target).append('\n');
         }
+        out.append('\n');
     }
 
     private static String name(Variant variant) {
@@ -275,21 +358,32 @@ public final class Report {
     }
 
     private Score find(String benchmark, String variant) {
+        return find(scores, benchmark, variant);
+    }
+
+    /** The score of a benchmark (and variant), from a pass without the gc profiler when there was one. */
+    static Score find(List<Score> scores, String benchmark, String variant) {
+        Score profiled = null;
         for (Score score : scores) {
             if (score.benchmark().equals(benchmark) && (variant == null || variant.equals(score.variant()))) {
-                return score;
+                if (score.allocationBytes() == null) {
+                    return score;
+                }
+                profiled = profiled == null ? score : profiled;
             }
         }
-        return null;
+        return profiled;
     }
 
     private static Score score(Map<?, ?> result) {
         Map<?, ?> params = (Map<?, ?>) result.get("params");
         Map<?, ?> secondary = (Map<?, ?>) result.get("secondaryMetrics");
         Object cpu = secondary == null ? null : secondary.get(CpuTimeProfiler.METRIC);
+        Object allocation = secondary == null ? null : secondary.get(IssueTargets.ALLOCATION_METRIC);
         return new Score(String.valueOf(result.get("benchmark")),
                 params == null || params.get("variant") == null ? null : String.valueOf(params.get("variant")),
-                measure((Map<?, ?>) result.get("primaryMetric")), cpu == null ? null : measure((Map<?, ?>) cpu));
+                measure((Map<?, ?>) result.get("primaryMetric")), cpu == null ? null : measure((Map<?, ?>) cpu),
+                allocation == null ? null : number(((Map<?, ?>) allocation).get("score")));
     }
 
     private static Measure measure(Map<?, ?> metric) {

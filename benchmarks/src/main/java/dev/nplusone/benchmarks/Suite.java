@@ -17,8 +17,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar}: runs the JMH benchmarks with modest settings (1 fork,
  * 10 x 1 s warm-up (15 for the SQL benchmarks), 5 x 1 s measurement, one thread, {@link CpuTimeProfiler} on),
- * then the scope memory
- * probes, each in a JVM of its own, then prints the {@link Report}: about 7 minutes on 2 cores. Any JMH
+ * then a short pass of the lookup with JMH's gc profiler (allocation per operation), then the scope memory
+ * probes, each in a JVM of its own, then prints the {@link Report} (with benchmarks/app-bench.sh's figures when
+ * that ran before) and writes its chart: about 7.5 minutes on 2 cores. Any JMH
  * option may be given and overrides the defaults here (for example {@code -p variant=RAW,NPLUSONE_SCOPE lookup},
  * {@code -prof gc}, {@code -i 10}); {@code --no-memory} skips the memory probes.
  */
@@ -49,6 +50,9 @@ public final class Suite {
             // parse settles (500 us -> 90 us); the JDBC stacks settle within 10.
             results.add(run(given, JdbcBenchmark.class, 10, out.resolve("jmh-result.json")));
             results.add(run(given, SqlBenchmark.class, 15, out.resolve("jmh-result-sql.json")));
+            if (given.getProfilers().isEmpty()) {
+                results.add(allocationPass(given, out.resolve("jmh-result-gc.json")));
+            }
         } else {
             results.add(run(given, null, 10, out.resolve("jmh-result.json")));
         }
@@ -63,12 +67,25 @@ public final class Suite {
             }
         }
         results.addAll(memoryResults);
-        String report = Report.render(results);
+        // the application benchmark's figures from benchmarks/app-bench.sh, when it ran, join the target table
+        results.add(out.resolve("app-bench.json"));
         System.out.println();
-        System.out.print(report);
-        Path written = out.resolve("benchmark-report.txt");
-        Files.writeString(written, report);
-        System.out.println("(report also written to " + written + ")");
+        System.out.print(Report.write(results, out));
+    }
+
+    /**
+     * Bytes allocated per lookup, for the issue's allocation target: a second, shorter pass of {@code lookup} with
+     * JMH's gc profiler, kept apart so the profiler's own work never touches the CPU-time figures of the first.
+     */
+    private static Path allocationPass(CommandLineOptions given, Path result) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(given)
+                .include(JdbcBenchmark.class.getName() + ".lookup")
+                .param("variant", Variant.RAW.name(), Variant.NPLUSONE_SCOPE.name())
+                .addProfiler("gc").forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .result(result.toString()).resultFormat(ResultFormatType.JSON);
+        new Runner(options.build()).run();
+        return result;
     }
 
     /**
