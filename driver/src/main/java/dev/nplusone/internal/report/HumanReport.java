@@ -28,7 +28,7 @@ public final class HumanReport {
         StringBuilder out = new StringBuilder();
         boolean nPlusOne = finding.kind() == Finding.Kind.N_PLUS_ONE;
         out.append(nPlusOne ? "N+1 QUERY [" + finding.confidence() + "] " : "DUPLICATE QUERY ")
-                .append(finding.executions()).append(" executions, ")
+                .append(executions(finding)).append(", ")
                 .append(finding.distinctKeys()).append(finding.distinctKeys() == 1 ? " distinct key, " : " distinct keys, ")
                 .append(rows(finding.maxRows())).append(", ").append(millis(finding.timeNanos()))
                 .append("   (scope: ").append(scopeName).append(")\n");
@@ -63,6 +63,15 @@ public final class HumanReport {
             out.append("  fix     : run it once and reuse the result (cache it, or hoist it out of the loop)\n");
         }
         return out.substring(0, out.length() - 1);
+    }
+
+    /** {@code 50 executions}, or {@code ~50 executions (call site walked for 6 of them)} when estimated. */
+    static String executions(Finding finding) {
+        if (!finding.executionsEstimated()) {
+            return finding.executions() + " executions";
+        }
+        return "~" + finding.executions() + " executions (call site walked for " + finding.walkedExecutions()
+                + " of them, the others estimated)";
     }
 
     private static String rows(int maxRows) {
