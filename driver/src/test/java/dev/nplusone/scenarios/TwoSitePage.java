@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** One author lookup run from two call sites of a page: a loop and a sidebar. */
@@ -33,6 +34,18 @@ public final class TwoSitePage {
             }
         }
         return scope.report();
+    }
+
+    /**
+     * Each finding as its call site's method and its executions: {@code inLoop 100}, or
+     * {@code inLoop ~103 (68 walked)} when the count is an estimate.
+     */
+    public static List<String> bySite(ScopeReport report) {
+        return report.findings().stream()
+                .map(f -> f.callSite().replaceAll(".*\\.(\\w+)\\(.*", "$1") + " "
+                        + (f.executionsEstimated() ? "~" + f.executions() + " (" + f.walkedExecutions() + " walked)"
+                        : f.executions()))
+                .sorted().toList();
     }
 
     /** The call site is the frame that runs the statement, so each of these two is one. */

@@ -98,11 +98,7 @@ class CallSiteSamplingTest {
     }
 
     static List<String> bySite(ScopeReport report) {
-        return report.findings().stream()
-                .map(f -> f.callSite().replaceAll(".*\\.(\\w+)\\(.*", "$1") + " "
-                        + (f.executionsEstimated() ? "~" + f.executions() + " (" + f.walkedExecutions() + " walked)"
-                        : f.executions()))
-                .sorted().toList();
+        return TwoSitePage.bySite(report);
     }
 
     /** Allows every {@code n}th optional walk, whatever the time things take. */
