@@ -28,11 +28,11 @@ public final class HumanReport {
         StringBuilder out = new StringBuilder();
         boolean nPlusOne = finding.kind() == Finding.Kind.N_PLUS_ONE;
         out.append(nPlusOne ? "N+1 QUERY [" + finding.confidence() + "] " : "DUPLICATE QUERY ")
-                .append(executions(finding)).append(", ")
+                .append(finding.executions()).append(" executions, ")
                 .append(finding.distinctKeys()).append(finding.distinctKeys() == 1 ? " distinct key, " : " distinct keys, ")
                 .append(rows(finding.maxRows())).append(", ").append(millis(finding.timeNanos()))
                 .append("   (scope: ").append(scopeName).append(")\n");
-        out.append("  loop at : ").append(finding.callSite()).append('\n');
+        out.append("  loop at : ").append(finding.callSite()).append(estimate(finding)).append('\n');
         Finding.Parent parent = finding.parent();
         if (parent != null) {
             out.append("  parent  : ").append(parent.sql()).append("   -> ").append(parent.rows())
@@ -65,13 +65,13 @@ public final class HumanReport {
         return out.substring(0, out.length() - 1);
     }
 
-    /** {@code 50 executions}, or {@code ~50 executions (call site walked for 6 of them)} when estimated. */
-    static String executions(Finding finding) {
+    /** Why the count at this call site may be off: not every execution's call site was walked. */
+    static String estimate(Finding finding) {
         if (!finding.executionsEstimated()) {
-            return finding.executions() + " executions";
+            return "";
         }
-        return "~" + finding.executions() + " executions (call site walked for " + finding.walkedExecutions()
-                + " of them, the others estimated)";
+        return "   (call site walked for " + finding.walkedExecutions() + " of these " + finding.executions()
+                + " executions, the others counted here by estimate)";
     }
 
     private static String rows(int maxRows) {

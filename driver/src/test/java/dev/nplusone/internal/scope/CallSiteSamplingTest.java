@@ -67,8 +67,8 @@ class CallSiteSamplingTest {
         ScopeReport report = page(100, false);
 
         assertEquals(List.of("inLoop ~110 (64 walked)"), bySite(report));
-        assertTrue(HumanReport.format(report).contains(
-                "N+1 QUERY [UNPARENTED] ~110 executions (call site walked for 64 of them, the others estimated), "),
+        assertTrue(HumanReport.format(report).contains("  loop at : " + report.findings().get(0).callSite()
+                        + "   (call site walked for 64 of these 110 executions, the others counted here by estimate)\n"),
                 HumanReport.format(report));
         assertTrue(JsonReport.line(report).contains("\"executions\":110,\"executionsEstimated\":true,"
                 + "\"walkedExecutions\":64,"), JsonReport.line(report));
