@@ -76,7 +76,7 @@ final class FrameworkFrames {
                     "org.hibernate.spi", "org.hibernate.sql", "org.hibernate.stat", "org.hibernate.transform",
                     "org.hibernate.tuple", "org.hibernate.type", "org.hibernate.usertype", "org.hibernate.validator"),
             directly(Framework.HIBERNATE, "org.hibernate"),
-            markers(Framework.HIBERNATE, "$HibernateProxy$"),
+            markers(Framework.HIBERNATE, "$HibernateProxy"),
             // Spring's infrastructure (not its samples), Spring Data
             packages(null, "org.springframework.aop", "org.springframework.aot", "org.springframework.beans",
                     "org.springframework.boot", "org.springframework.cache", "org.springframework.cglib",

@@ -71,6 +71,7 @@ class FrameworkFramesTest {
             "org.hibernate.proxy.AbstractLazyInitializer, HIBERNATE",
             "org.hibernate.Hibernate, HIBERNATE",
             "com.example.Author$HibernateProxy$Xy12, HIBERNATE",
+            "dev.nplusone.examples.hibernate.Author$HibernateProxy, HIBERNATE",
             "org.springframework.data.jpa.repository.support.SimpleJpaRepository, SPRING_DATA",
             "org.jooq.impl.AbstractResultQuery, JOOQ",
             "org.jooq.ResultQuery, JOOQ",
