@@ -10,6 +10,8 @@ import dev.nplusone.Scope;
 import dev.nplusone.ScopeReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.catalina.core.LookAlikeFilterChain;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,28 @@ class SerialisedEntityTest {
         assertEquals(CallSites.of(EnhancedPost.class, "getAuthor"), finding.callSite());
         assertEquals(10, finding.executions());
         assertTrue(finding.suggestion().frameworkHint().startsWith("Hibernate/JPA:"), finding.suggestion()::toString);
+    }
+
+    @Test
+    void a_lazy_proxy_serialised_with_no_application_frame_below_is_blamed_on_the_entity_getter_it_intercepted()
+            throws Exception {
+        DataSource dataSource = NPlusOne.wrap(DATABASE.get().raw());
+        Scope scope = NPlusOne.scope("GET /authors");
+        try (scope; Connection connection = dataSource.getConnection();
+             PreparedStatement authorLookup = connection.prepareStatement(TwoSitePage.AUTHOR_SQL)) {
+            List<ProxiedAuthor> authors = new ArrayList<>();
+            for (int id = 1; id <= 10; id++) {
+                authors.add(new ProxiedAuthor.HibernateProxy(authorLookup, id));
+            }
+            // a thread on which only framework code runs, as a response writer's after the controller returned
+            Thread writer = new Thread(scope.wrap(LookAlikeBeanPropertyWriter.serializingAll(authors, "getName")));
+            writer.start();
+            writer.join();
+        }
+        ScopeReport report = scope.report();
+
+        Finding finding = report.findings().get(0);
+        assertEquals(ProxiedAuthor.class.getName() + ".getName(Unknown Source)", finding.callSite());
+        assertEquals(10, finding.executions());
     }
 }

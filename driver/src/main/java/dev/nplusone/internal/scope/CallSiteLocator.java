@@ -38,6 +38,7 @@ public final class CallSiteLocator {
     private static CallSite firstApplicationFrame(Stream<StackWalker.StackFrame> frames) {
         FrameClassifier frameClassifier = currentClassifier();
         int frameworks = 0;
+        StackWalker.StackFrame proxiedGetter = null;
         Iterator<StackWalker.StackFrame> iterator = frames.iterator();
         while (iterator.hasNext()) {
             StackWalker.StackFrame frame = iterator.next();
@@ -47,11 +48,28 @@ public final class CallSiteLocator {
                     return callSite(frame, frameworks);
                 }
                 kind = Framework.HIBERNATE.bit();
+            } else if (proxiedGetter == null && Framework.HIBERNATE.in(kind)
+                    && frame.getClassName().contains(FrameworkFrames.HIBERNATE_PROXY_MARKER)) {
+                proxiedGetter = frame;
             }
             frameworks |= kind;
         }
+        if (proxiedGetter != null) {
+            return proxiedEntityGetter(proxiedGetter, frameworks);
+        }
         return frameworks == 0 ? CallSite.UNKNOWN
                 : new CallSite(CallSite.UNKNOWN.className(), CallSite.UNKNOWN.methodName(), null, -1, frameworks);
+    }
+
+    /**
+     * No application frame below a lazy proxy's getter: the entity was read by framework code alone, as when
+     * Jackson serialises a response after the controller returned. The getter the proxy intercepted, on the
+     * entity's own class, is the best name for where the association was touched (no line: generated code).
+     */
+    private static CallSite proxiedEntityGetter(StackWalker.StackFrame frame, int frameworks) {
+        String proxyClass = frame.getClassName();
+        String entityClass = proxyClass.substring(0, proxyClass.indexOf(FrameworkFrames.HIBERNATE_PROXY_MARKER));
+        return BY_LINE.get(new CallSite(entityClass, frame.getMethodName(), null, -1, frameworks), same -> same);
     }
 
     private static CallSite callSite(StackWalker.StackFrame frame, int frameworks) {

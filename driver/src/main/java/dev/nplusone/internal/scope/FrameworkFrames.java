@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>Serialisation (Jackson) is infrastructure too: a lazy association loaded while an entity is serialised
  * is blamed on the entity's getter when that getter runs as application code (plain or bytecode-enhanced
- * entities), else on the first application frame further down the stack.
+ * entities), else on the first application frame further down the stack, and when there is none (the
+ * controller returned before the response was written) on the entity getter a Hibernate proxy intercepted.
  */
 final class FrameworkFrames {
     /** How a row matches a class name. */
@@ -41,6 +42,8 @@ final class FrameworkFrames {
         }
     }
 
+    /** Hibernate's lazy proxies are subclasses of the entity named so: {@code Author$HibernateProxy[$...]}. */
+    static final String HIBERNATE_PROXY_MARKER = "$HibernateProxy";
     /** Bytecode-enhanced entities (Hibernate) read lazy fields through generated methods named so. */
     static final String ENHANCED_ACCESSOR_PREFIX = "$$_hibernate_";
 
@@ -76,7 +79,7 @@ final class FrameworkFrames {
                     "org.hibernate.spi", "org.hibernate.sql", "org.hibernate.stat", "org.hibernate.transform",
                     "org.hibernate.tuple", "org.hibernate.type", "org.hibernate.usertype", "org.hibernate.validator"),
             directly(Framework.HIBERNATE, "org.hibernate"),
-            markers(Framework.HIBERNATE, "$HibernateProxy"),
+            markers(Framework.HIBERNATE, HIBERNATE_PROXY_MARKER),
             // Spring's infrastructure (not its samples), Spring Data
             packages(null, "org.springframework.aop", "org.springframework.aot", "org.springframework.beans",
                     "org.springframework.boot", "org.springframework.cache", "org.springframework.cglib",
