@@ -18,13 +18,26 @@ import java.util.List;
  * @param suggestion   the rewrite that removes the loop, or {@code null}
  * @param timeNanos    time spent in the repeated executions
  * @param sampleValues a few bound key values, only when {@code nplusone.captureValues=true}; otherwise empty
+ * @param executionsEstimated whether {@code executions} is an estimate: on fast (in-memory) databases not every
+ *                     execution's call site is walked, and those not walked count at the site walked before them.
+ *                     The shape's total over all call sites is exact either way
+ * @param walkedExecutions how many of {@code executions} had their call site walked and found here (all of them
+ *                     unless {@code executionsEstimated})
  */
 public record Finding(String id, Kind kind, Confidence confidence, int executions, int distinctKeys, int maxRows,
                       String sql, String callSite, Parent parent, Suggestion suggestion, long timeNanos,
-                      List<String> sampleValues) {
+                      List<String> sampleValues, boolean executionsEstimated, int walkedExecutions) {
 
     public Finding {
         sampleValues = List.copyOf(sampleValues);
+    }
+
+    /** A finding whose executions were all walked to their call site: its count is exact. */
+    public Finding(String id, Kind kind, Confidence confidence, int executions, int distinctKeys, int maxRows,
+                   String sql, String callSite, Parent parent, Suggestion suggestion, long timeNanos,
+                   List<String> sampleValues) {
+        this(id, kind, confidence, executions, distinctKeys, maxRows, sql, callSite, parent, suggestion, timeNanos,
+                sampleValues, false, executions);
     }
 
     public enum Kind {

@@ -62,7 +62,34 @@ class ConfigurationTest {
         Config.from(Map.of("treshold", "4"), errors::add);
 
         assertEquals(List.of("nplusone: unknown property nplusone.treshold is ignored (known: enabled, threshold, log,"
-                + " json, captureValues, ignore)"), errors);
+                + " json, captureValues, ignore, applicationPackages)"), errors);
+    }
+
+    @Test
+    void application_packages_are_a_comma_separated_list_matched_as_whole_package_names() {
+        Config config = Config.from(Map.of("applicationPackages", " com.acme , org.springframework.samples"), errors::add);
+
+        assertEquals(List.of("com.acme.", "org.springframework.samples."), config.applicationPackages());
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void application_packages_that_are_not_package_names_give_one_line_and_the_built_in_table_is_used() {
+        Config config = Config.from(Map.of("applicationPackages", "com.acme,com/other"), errors::add);
+
+        assertEquals(List.of(), config.applicationPackages());
+        assertEquals(List.of("nplusone: property nplusone.applicationPackages='com.acme,com/other' is not a"
+                + " comma-separated list of package names ('com/other'); using the built-in list of framework"
+                + " packages"), errors);
+    }
+
+    @Test
+    void an_agent_argument_holding_commas_is_quoted() {
+        Map<String, String> values = Config.parseAgentArguments("threshold=2,applicationPackages=\"com.acme,org.acme\"",
+                errors::add);
+
+        assertEquals(Map.of("threshold", "2", "applicationPackages", "com.acme,org.acme"), values);
+        assertEquals(List.of(), errors);
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.nplusone.internal.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,10 +17,22 @@ import java.util.regex.PatternSyntaxException;
  * application: it produces one line naming the property and the default is used.
  */
 public record Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues,
-                     Pattern ignore) {
+                     Pattern ignore, List<String> applicationPackages) {
     public static final String PREFIX = "nplusone.";
     public static final int DEFAULT_THRESHOLD = 3;
     public static final Config DEFAULTS = new Config(true, DEFAULT_THRESHOLD, true, null, false, null);
+
+    /**
+     * @param applicationPackages package prefixes whose first frame is the call site; empty: every frame
+     *                            that is not a known framework's
+     */
+    public Config {
+        applicationPackages = List.copyOf(applicationPackages);
+    }
+
+    public Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues, Pattern ignore) {
+        this(enabled, threshold, log, json, captureValues, ignore, List.of());
+    }
 
     /** Reads the {@code nplusone.*} system properties; problems go to {@code errors}, one line each. */
     public static Config fromSystemProperties(Consumer<String> errors) {
@@ -36,22 +50,48 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
         return values;
     }
 
-    /** Parses agent arguments such as {@code threshold=2,json=/tmp/n1.jsonl}. */
+    /**
+     * Parses agent arguments such as {@code threshold=2,json=/tmp/n1.jsonl}. A value that holds commas is
+     * quoted: {@code applicationPackages="com.acme,org.acme"}.
+     */
     public static Map<String, String> parseAgentArguments(String arguments, Consumer<String> errors) {
         Map<String, String> values = new HashMap<>();
         if (arguments == null || arguments.isBlank()) {
             return values;
         }
-        for (String pair : arguments.split(",")) {
+        for (String pair : splitOutsideQuotes(arguments)) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 errors.accept("nplusone: agent argument '" + pair.trim() + "' is not key=value; ignored");
                 continue;
             }
             String key = pair.substring(0, eq).trim();
-            values.put(key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key, pair.substring(eq + 1).trim());
+            values.put(key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key,
+                    unquoted(pair.substring(eq + 1).trim()));
         }
         return values;
+    }
+
+    private static List<String> splitOutsideQuotes(String arguments) {
+        List<String> pairs = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < arguments.length(); i++) {
+            char c = arguments.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                pairs.add(arguments.substring(start, i));
+                start = i + 1;
+            }
+        }
+        pairs.add(arguments.substring(start));
+        return pairs;
+    }
+
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     /** Builds a configuration from un-prefixed keys; unknown keys and bad values are reported, not thrown. */
@@ -63,16 +103,19 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
                 parser.bool("log", DEFAULTS.log),
                 parser.path("json"),
                 parser.bool("captureValues", DEFAULTS.captureValues),
-                parser.pattern("ignore"));
+                parser.pattern("ignore"),
+                parser.packages("applicationPackages"));
         parser.reportUnknown();
         return config;
     }
 
     public Config withThreshold(int newThreshold) {
-        return new Config(enabled, newThreshold, log, json, captureValues, ignore);
+        return new Config(enabled, newThreshold, log, json, captureValues, ignore, applicationPackages);
     }
 
     private static final class Parser {
+        private static final Pattern PACKAGE_NAME = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+                + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
         private final Map<String, String> values;
         private final Consumer<String> errors;
         private final Map<String, Boolean> known = new HashMap<>();
@@ -147,11 +190,30 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
             }
         }
 
+        /** Comma-separated Java package names, each kept with a trailing dot so it matches whole segments. */
+        List<String> packages(String key) {
+            String value = raw(key);
+            if (value == null || value.isEmpty()) {
+                return List.of();
+            }
+            List<String> packages = new ArrayList<>();
+            for (String name : value.split(",")) {
+                String trimmed = name.trim();
+                if (!PACKAGE_NAME.matcher(trimmed).matches()) {
+                    bad(key, value, "is not a comma-separated list of package names ('" + trimmed + "')",
+                            "the built-in list of framework packages");
+                    return List.of();
+                }
+                packages.add(trimmed + ".");
+            }
+            return packages;
+        }
+
         void reportUnknown() {
             for (String key : values.keySet()) {
                 if (!known.containsKey(key)) {
                     errors.accept("nplusone: unknown property " + PREFIX + key + " is ignored (known: enabled,"
-                            + " threshold, log, json, captureValues, ignore)");
+                            + " threshold, log, json, captureValues, ignore, applicationPackages)");
                 }
             }
         }

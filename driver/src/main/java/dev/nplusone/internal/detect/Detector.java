@@ -76,7 +76,8 @@ public final class Detector {
                                    Finding.Parent parent, Finding.Suggestion suggestion, List<String> samples) {
         String id = findingId(parent == null ? "" : parent.sql(), group.shape().sql(), group.callSite().toString());
         return new Finding(id, kind, confidence, group.executions(), group.distinctKeys(), group.maxRows(),
-                group.shape().sql(), group.callSite().toString(), parent, suggestion, group.nanos(), samples);
+                group.shape().sql(), group.callSite().toString(), parent, suggestion, group.nanos(), samples,
+                group.executionsEstimated(), group.walkedExecutions());
     }
 
     static String findingId(String parentSql, String childSql, String callSite) {

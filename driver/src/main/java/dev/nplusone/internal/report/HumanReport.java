@@ -32,7 +32,7 @@ public final class HumanReport {
                 .append(finding.distinctKeys()).append(finding.distinctKeys() == 1 ? " distinct key, " : " distinct keys, ")
                 .append(rows(finding.maxRows())).append(", ").append(millis(finding.timeNanos()))
                 .append("   (scope: ").append(scopeName).append(")\n");
-        out.append("  loop at : ").append(finding.callSite()).append('\n');
+        out.append("  loop at : ").append(finding.callSite()).append(estimate(finding)).append('\n');
         Finding.Parent parent = finding.parent();
         if (parent != null) {
             out.append("  parent  : ").append(parent.sql()).append("   -> ").append(parent.rows())
@@ -63,6 +63,15 @@ public final class HumanReport {
             out.append("  fix     : run it once and reuse the result (cache it, or hoist it out of the loop)\n");
         }
         return out.substring(0, out.length() - 1);
+    }
+
+    /** Why the count at this call site may be off: not every execution's call site was walked. */
+    static String estimate(Finding finding) {
+        if (!finding.executionsEstimated()) {
+            return "";
+        }
+        return "   (call site walked for " + finding.walkedExecutions() + " of these " + finding.executions()
+                + " executions, the others counted here by estimate)";
     }
 
     private static String rows(int maxRows) {

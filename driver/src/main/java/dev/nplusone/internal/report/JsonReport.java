@@ -32,6 +32,8 @@ public final class JsonReport {
         out.append(",\"kind\":\"").append(finding.kind()).append('"');
         out.append(",\"confidence\":\"").append(finding.confidence()).append('"');
         out.append(",\"executions\":").append(finding.executions());
+        out.append(",\"executionsEstimated\":").append(finding.executionsEstimated());
+        out.append(",\"walkedExecutions\":").append(finding.walkedExecutions());
         out.append(",\"distinctKeys\":").append(finding.distinctKeys());
         out.append(",\"maxRows\":").append(finding.maxRows());
         out.append(",\"sql\":");

@@ -30,10 +30,6 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
      * it a scope of 2,000 shapes run 256 times each kept 25 MB of logs; with it, at most 6 MB.
      */
     static final int MAX_LOGGED_PER_SCOPE = 256 * ShapeGroup.LOGGED_EXECUTIONS;
-    /** Executions of a shape whose call site is always walked before sampling may start. */
-    static final int EXACT_WALKS = 64;
-    /** Once a shape has only ever come from one call site, every this-many executions are walked. */
-    static final int SAMPLE_INTERVAL = 16;
 
     private final String name;
     private final String kind;
@@ -43,6 +39,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private final Map<String, ResultSource> sourcesByKey = new HashMap<>();
     private final List<ResultSource> sources = new ArrayList<>();
     private final ValueIndex values = new ValueIndex();
+    private final WalkBudget walkBudget = WalkBudget.create();
     private int statements;
     private long sequence;
     private int keysStored;
@@ -71,12 +68,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
                 truncated = true;
                 return null;
             }
-            entry = new ShapeEntry(shape);
+            entry = new ShapeEntry(shape, new CallSiteSampling(walkBudget));
             shapes.put(shape, entry);
         }
-        ShapeGroup group = entry.groupFor(entry.nextCallSite());
-        group.record(executionSequence, keyHash, keyValues, keyCount, batched, sample, this);
-        return group;
+        return entry.record(threshold, executionSequence, keyHash, keyValues, keyCount, batched, sample, this);
     }
 
     public synchronized void addNanos(ShapeGroup group, long nanos) {
@@ -208,38 +203,39 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private static final class ShapeEntry {
         final Shape shape;
         final List<ShapeGroup> groups = new ArrayList<>(1);
+        final CallSiteSampling sampling;
         int executions;
-        CallSite lastSite;
-        boolean singleSite = true;
-        int untilNextWalk;
+        ShapeGroup lastWalkedGroup;
 
-        ShapeEntry(Shape shape) {
+        ShapeEntry(Shape shape, CallSiteSampling sampling) {
             this.shape = shape;
+            this.sampling = sampling;
         }
 
         /**
-         * The call site of the execution being recorded. Every execution is walked until the shape has run
-         * {@link #EXACT_WALKS} times; if all of those came from one call site, only every
-         * {@link #SAMPLE_INTERVAL}th is walked and the others are attributed to that site. A sample that
-         * finds another site switches the shape back to walking every execution for the rest of the scope.
-         * Writes are never walked: findings concern reads.
+         * Counts one execution at its call site: walked, or estimated as the last site walked (see
+         * {@link CallSiteSampling}). Writes are never walked: findings concern reads.
          */
-        CallSite nextCallSite() {
+        ShapeGroup record(int threshold, long sequence, long keyHash, long[] keyValues, int keyCount, boolean batched,
+                          String sample, KeySet.KeyBudget budget) {
             executions++;
+            ShapeGroup group;
+            boolean walked = false;
             if (shape.kind() != StatementType.SELECT) {
-                return CallSite.UNKNOWN;
+                group = groupFor(CallSite.UNKNOWN);
+            } else {
+                int walksBefore = sampling.walks();
+                CallSite site = sampling.next(threshold,
+                        lastWalkedGroup == null ? 0 : lastWalkedGroup.executions());
+                walked = sampling.walks() > walksBefore;
+                group = walked ? groupFor(site) : lastWalkedGroup;
+                lastWalkedGroup = group;
             }
-            boolean walk = executions <= EXACT_WALKS || !singleSite || --untilNextWalk <= 0;
-            if (!walk) {
-                return lastSite;
+            group.record(sequence, keyHash, keyValues, keyCount, batched, sample, budget);
+            if (walked) {
+                group.walkedHere();
             }
-            CallSite site = CallSiteLocator.locate();
-            if (lastSite != null && !site.equals(lastSite)) {
-                singleSite = false;
-            }
-            lastSite = site;
-            untilNextWalk = SAMPLE_INTERVAL;
-            return site;
+            return group;
         }
 
         ShapeGroup groupFor(CallSite site) {
@@ -249,7 +245,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
                     return group;
                 }
             }
-            ShapeGroup group = new ShapeGroup(shape, site, MAX_KEYS_PER_GROUP);
+            ShapeGroup group = new ShapeGroup(shape, site, sampling, MAX_KEYS_PER_GROUP);
             groups.add(group);
             return group;
         }

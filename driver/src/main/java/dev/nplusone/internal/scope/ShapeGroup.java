@@ -23,8 +23,10 @@ public final class ShapeGroup {
 
     private final Shape shape;
     private final CallSite callSite;
+    private final CallSiteSampling sampling;
     private final KeySet keys;
     private int executions;
+    private int walkedExecutions;
     private int lookupExecutions;
     private long nanos;
     private volatile int maxRows;
@@ -42,9 +44,10 @@ public final class ShapeGroup {
     private volatile ResultSource[] sourcesByIndex = NO_SOURCES;
     private volatile Map<String, ResultSource> sourcesByLabel = Map.of();
 
-    ShapeGroup(Shape shape, CallSite callSite, int maxKeys) {
+    ShapeGroup(Shape shape, CallSite callSite, CallSiteSampling sampling, int maxKeys) {
         this.shape = shape;
         this.callSite = callSite;
+        this.sampling = sampling;
         this.keys = new KeySet(maxKeys);
     }
 
@@ -82,8 +85,14 @@ public final class ShapeGroup {
         loggedExecutions++;
     }
 
+    /** The last execution counted here had its call site walked (not estimated). */
+    void walkedHere() {
+        walkedExecutions++;
+    }
+
     void addNanos(long elapsed) {
         nanos += elapsed;
+        sampling.statementTook(elapsed);
     }
 
     /** The source of result column {@code index} (1-based) already found for this group, or null. */
@@ -127,8 +136,22 @@ public final class ShapeGroup {
         return callSite;
     }
 
+    /** Executions counted at this call site: exact unless {@link #executionsEstimated()}. */
     public int executions() {
         return executions;
+    }
+
+    /**
+     * Whether {@link #executions()} is an estimate: some executions of the shape were counted at the site of
+     * the walk before them, not walked (fast statements, where walking each would cost more than the SQL).
+     */
+    public boolean executionsEstimated() {
+        return sampling.estimated();
+    }
+
+    /** Executions whose call site was walked and found here. */
+    public int walkedExecutions() {
+        return walkedExecutions;
     }
 
     /** Executions that looked up single keys (not batched through a multi-value IN list or an array). */
