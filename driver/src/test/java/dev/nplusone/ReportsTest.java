@@ -130,7 +130,10 @@ class ReportsTest {
             assertEquals("nplusone: 1 finding in scope 'GET /posts' (51 statements)", lines[0]);
             assertTrue(lines[1].matches("N\\+1 QUERY \\[CONFIRMED] 50 executions, 20 distinct keys, <=1 row each,"
                     + " [0-9.]+ ms {3}\\(scope: GET /posts\\)"), lines[1]);
-            assertEquals("  loop at : " + CallSites.of(BlogPages.class, "author"), lines[2]);
+            // On an in-memory database only some executions are walked to their call site: the line says so.
+            assertTrue(lines[2].matches(Pattern.quote("  loop at : " + CallSites.of(BlogPages.class, "author"))
+                    + "( {3}\\(call site walked for \\d+ of these 50 executions, the others counted here by estimate\\))?"),
+                    lines[2]);
             assertEquals("  parent  : " + BlogPages.POSTS_SQL + "   -> 50 rows, column author_id", lines[3]);
             assertEquals("  repeated: select a.id, a.name from blog_author a where a.id = ?", lines[4]);
             assertEquals("  fix JOIN: select p.id, p.title, p.author_id, a.id, a.name from blog_post p"

@@ -5,6 +5,7 @@ import dev.nplusone.ScopeReport;
 import dev.nplusone.ShapeStats;
 import dev.nplusone.StatementType;
 import dev.nplusone.internal.OpenScope;
+import dev.nplusone.internal.scope.ScopeRecorder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class NPlusOneAssertions {
 
     /** Runs {@code code} in a scope of its own on this thread; returns the closed scope. */
     static OpenScope record(String name, ThrowingRunnable code) {
-        OpenScope scope = OpenScope.open(name, "test", 0);
+        OpenScope scope = OpenScope.open(name, ScopeRecorder.TEST_KIND, 0);
         try {
             code.run();
         } catch (Throwable t) {

@@ -3,6 +3,7 @@ package dev.nplusone.junit;
 import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.OpenScope;
+import dev.nplusone.internal.scope.ScopeRecorder;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -85,7 +86,7 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
     private static void runInScope(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         Settings settings = Settings.of(context);
         RecordedQueries queries = queries(context);
-        OpenScope scope = OpenScope.open(scopeName(context), "test", settings.threshold);
+        OpenScope scope = OpenScope.open(scopeName(context), ScopeRecorder.TEST_KIND, settings.threshold);
         queries.started(scope);
         Throwable failure = null;
         try {

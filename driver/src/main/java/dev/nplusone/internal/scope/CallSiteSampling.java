@@ -2,28 +2,25 @@ package dev.nplusone.internal.scope;
 
 /**
  * Which executions of one shape in one scope have their call site walked; the others are counted at the site
- * the last walk found. Walked always: the shape's first {@value #EXACT_EXECUTIONS} executions (a page's
- * loops, and every test's, are counted exactly whatever the database's speed), an execution that would take
+ * the last walk found. Walked always: the shape's first execution in the scope, an execution that would take
  * the last site's group to the threshold (a verdict rests on a walk), and the execution after a walk that
  * found a new site (sites alternating in one loop are followed until two walks agree). Others are walked
- * within the scope's {@link WalkBudget}. Guarded by the scope's lock.
+ * within the scope's {@link WalkBudget}: on a real database that is every execution, on an in-memory one a
+ * few percent of the statements' time, and the counts say they are estimates. A test's scope walks every
+ * execution: a failing test must name its loops exactly, and a test is not where microseconds per statement
+ * matter. Guarded by the scope's lock.
  */
 final class CallSiteSampling {
-    /**
-     * Executions of a shape per scope that are always walked. Smaller would make short scopes on in-memory
-     * databases cheaper (a scope of 50 lookups walks 50 times) but turn the exact counts that tests and
-     * request-sized pages report into estimates.
-     */
-    static final int EXACT_EXECUTIONS = 64;
-
     private final WalkBudget budget;
+    private final boolean walkEvery;
     private int executions;
     private int walks;
     private CallSite lastWalked;
     private boolean siteChanged;
 
-    CallSiteSampling(WalkBudget budget) {
+    CallSiteSampling(WalkBudget budget, boolean walkEvery) {
         this.budget = budget;
+        this.walkEvery = walkEvery;
     }
 
     /**
@@ -33,7 +30,7 @@ final class CallSiteSampling {
      */
     CallSite next(int threshold, int lastSiteExecutions) {
         executions++;
-        boolean mustWalk = executions <= EXACT_EXECUTIONS || siteChanged || lastSiteExecutions + 1 == threshold;
+        boolean mustWalk = walkEvery || executions == 1 || siteChanged || lastSiteExecutions + 1 == threshold;
         if (!mustWalk && !budget.allowsWalk()) {
             return lastWalked;
         }

@@ -31,6 +31,9 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
      */
     static final int MAX_LOGGED_PER_SCOPE = 256 * ShapeGroup.LOGGED_EXECUTIONS;
 
+    /** The kind of the scopes the JUnit helpers open: their call sites are walked for every execution. */
+    public static final String TEST_KIND = "test";
+
     private final String name;
     private final String kind;
     private final int threshold;
@@ -68,7 +71,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
                 truncated = true;
                 return null;
             }
-            entry = new ShapeEntry(shape, new CallSiteSampling(walkBudget));
+            entry = new ShapeEntry(shape, new CallSiteSampling(walkBudget, kind.equals(TEST_KIND)));
             shapes.put(shape, entry);
         }
         return entry.record(threshold, executionSequence, keyHash, keyValues, keyCount, batched, sample, this);
