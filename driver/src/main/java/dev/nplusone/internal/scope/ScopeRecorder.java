@@ -76,6 +76,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         }
         ShapeGroup group = entry.groupFor(entry.nextCallSite());
         group.record(executionSequence, keyHash, keyValues, keyCount, batched, sample, this);
+        group.rememberSql(statement.sql());
         return group;
     }
 
