@@ -24,6 +24,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -113,6 +114,12 @@ final class Rewriter {
             Qualifier.qualify(outer, reference(parentTable));
         }
         Qualifier.qualify(inner, reference(childTable));
+        if (outer.getGroupBy() != null && selectsStar(inner)) {
+            outer = grouped(outer, parentTable);
+            if (outer == null) {
+                return null;
+            }
+        }
         Expression parentKey = parentExpression(outer, parentColumn);
         if (parentKey == null) {
             return null;
@@ -123,7 +130,8 @@ final class Rewriter {
             return null;
         }
         String reference = reference(childTable);
-        if (outer.getJoins() == null && sameTable(parentTable, childTable) && conjuncts.size() == 1
+        if (outer.getJoins() == null && outer.getFromItem() == parentTable && sameTable(parentTable, childTable)
+                && conjuncts.size() == 1
                 && parentKey instanceof Column parentKeyColumn && sameName(parentKeyColumn, keyColumnOf(conjuncts.get(0)))) {
             return widen(outer, inner, childTable, reference);
         }
@@ -147,6 +155,29 @@ final class Rewriter {
         join.addOnExpression(and(conjuncts));
         outer.addJoins(join);
         return withChildColumns(outer, inner, reference, parentKey);
+    }
+
+    /**
+     * A grouped parent as a derived table, {@code select g.* from (parent) g}: the child's every column cannot
+     * be added to its GROUP BY, but can be joined to its groups. Null when its order or page would be lost.
+     */
+    private static PlainSelect grouped(PlainSelect outer, Table parentTable) {
+        if (outer.getOrderByElements() != null || outer.getLimit() != null || outer.getFetch() != null
+                || outer.getOffset() != null) {
+            return null;
+        }
+        String alias = quotedLike(parentTable.getName(), freshAlias(references(outer)));
+        ParenthesedSelect derived = new ParenthesedSelect();
+        derived.setSelect(outer);
+        derived.setAlias(new Alias(alias, false));
+        PlainSelect wrapped = new PlainSelect();
+        wrapped.setFromItem(derived);
+        wrapped.addSelectItems(new AllTableColumns(new Table(alias)));
+        return wrapped;
+    }
+
+    private static boolean selectsStar(PlainSelect select) {
+        return select.getSelectItems().stream().anyMatch(item -> item.getExpression() instanceof AllColumns);
     }
 
     /**
@@ -434,23 +465,35 @@ final class Rewriter {
         return false;
     }
 
-    /** The parent's select expression whose result column is labelled {@code label}. */
+    /**
+     * The parent's select expression whose result column is labelled {@code label}: the last one, because in
+     * a chain the key was read from the level joined in last; else a column of the last star.
+     */
     private static Expression parentExpression(PlainSelect parent, String label) {
+        Expression named = null;
         Expression star = null;
         for (SelectItem<?> item : parent.getSelectItems()) {
             Expression expression = item.getExpression();
             if (item.getAlias() != null && unquote(item.getAlias().getName()).equalsIgnoreCase(label)) {
-                return expression;
-            }
-            if (item.getAlias() == null && expression instanceof Column column
+                named = expression;
+            } else if (item.getAlias() == null && expression instanceof Column column
                     && unquote(column.getColumnName()).equalsIgnoreCase(label)) {
-                return column;
-            }
-            if (expression instanceof AllColumns && star == null) {
-                star = new Column(new Table(reference((Table) parent.getFromItem())), label);
+                named = column;
+            } else if (expression instanceof AllTableColumns all) {
+                star = new Column(new Table(all.getTable().getFullyQualifiedName()),
+                        quotedLike(all.getTable().getName(), label));
+            } else if (expression instanceof AllColumns && parent.getJoins() == null) {
+                Table from = (Table) parent.getFromItem();
+                star = new Column(new Table(reference(from)), quotedLike(from.getName(), label));
             }
         }
-        return star;
+        return named != null ? named : star;
+    }
+
+    /** {@code label} quoted as {@code name} is: a schema of quoted names has case-sensitive names. */
+    private static String quotedLike(String name, String label) {
+        char first = name.isEmpty() ? ' ' : name.charAt(0);
+        return first == '"' || first == '`' ? first + label + first : label;
     }
 
     private static String reference(Table table) {

@@ -71,7 +71,9 @@ final class LoopRun {
             List<Object> binds = new ArrayList<>();
             String sql = withKey(scenario, lookup, key, binds);
             int[] width = new int[1];
-            List<Row> found = lookup.inlineKey() ? queryInline(connection, sql, width) : query(connection, sql, binds, width);
+            // a key written into the SQL goes through a plain Statement unless the lookup binds other values
+            List<Row> found = lookup.inlineKey() && binds.isEmpty() ? queryInline(connection, sql, width)
+                    : query(connection, sql, binds, width);
             levels.get(level).add(new Visit(row, key, binds, found, width[0]));
             if (level + 1 < scenario.levels().size()) {
                 loop(scenario, connection, level + 1, found, levels);

@@ -75,8 +75,22 @@ final class World {
         return quote + name + quote;
     }
 
-    /** The key value of row {@code n} (1-based), as the driver returns it for binding back. */
-    Object key(int n) {
+    /**
+     * The key value of row {@code n} (1-based) of {@code table}. Each table numbers from its own base, as
+     * separate sequences do in production data, so that equal values in two tables (invoice 3, customer 3)
+     * do not make a loop's keys look as if they came from another column.
+     */
+    Object key(String table, int n) {
+        return key(switch (table) {
+            case "region" -> 100;
+            case "customer" -> 200;
+            case "invoice" -> 300;
+            case "line" -> 400;
+            default -> 500;
+        } + n);
+    }
+
+    private Object key(int n) {
         return switch (keyType) {
             case INT -> n;
             case BIGINT -> 10_000_000_000L + n;
@@ -144,30 +158,30 @@ final class World {
                     + ", " + column("tag_id") + "))");
         }
         for (int r = 1; r <= REGIONS; r++) {
-            insert(connection, "region", key(r), "Region " + r, "R" + r);
+            insert(connection, "region", key("region", r), "Region " + r, "R" + r);
         }
         for (int c = 1; c <= CUSTOMERS; c++) {
-            insert(connection, "customer", key(c), "Customer " + c, STATUSES[c % 2], keyOrNull(regionOf(c)),
-                    keyOrNull(referrerOf(c)));
+            insert(connection, "customer", key("customer", c), "Customer " + c, STATUSES[c % 2],
+                    keyOrNull("region", regionOf(c)), keyOrNull("customer", referrerOf(c)));
         }
         int line = 0;
         for (int i = 1; i <= INVOICES; i++) {
-            insert(connection, "invoice", key(i), keyOrNull(customerOf(i)), STATUSES[i % 3], i * 10, "Invoice " + i);
+            insert(connection, "invoice", key("invoice", i), keyOrNull("customer", customerOf(i)), STATUSES[i % 3], i * 10, "Invoice " + i);
             for (int l = 0; l < linesOf(i); l++) {
                 line++;
-                insert(connection, "line", key(line), key(i), STATUSES[line % 3], l + 1);
+                insert(connection, "line", key("line", line), key("invoice", i), STATUSES[line % 3], l + 1);
             }
             for (int t = 0; t < tagsOf(i); t++) {
-                insert(connection, "invoice_tag", key(i), key((i + t) % TAGS + 1));
+                insert(connection, "invoice_tag", key("invoice", i), key("tag", (i + t) % TAGS + 1));
             }
         }
         for (int t = 1; t <= TAGS; t++) {
-            insert(connection, "tag", key(t), "tag " + t);
+            insert(connection, "tag", key("tag", t), "tag " + t);
         }
     }
 
-    private Object keyOrNull(int n) {
-        return n == 0 ? null : key(n);
+    private Object keyOrNull(String table, int n) {
+        return n == 0 ? null : key(table, n);
     }
 
     private void insert(Connection connection, String table, Object... values) throws SQLException {
