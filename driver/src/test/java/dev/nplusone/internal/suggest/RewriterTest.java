@@ -60,10 +60,9 @@ class RewriterTest {
 
     @Test
     void a_child_table_the_parent_already_joins_on_the_key_is_reused_not_joined_twice() {
-        Rewriter.Rewrite join = Rewriter.join("select v.id, p.id as pet_id, v.visit_date from visit v join pet p on p.id = v.pet_id",
-                "pet_id", "select p.id, p.name, p.birth_date from pet p where p.id = :nplusone_key");
-
-        assertEquals("select v.id, p.id as pet_id, v.visit_date, p.id, p.name, p.birth_date from visit v"
+        assertJoins("select v.id, p.id as pet_id, v.visit_date from visit v join pet p on p.id = v.pet_id",
+                "pet_id", "select p.id, p.name, p.birth_date from pet p where p.id = :nplusone_key",
+                "select v.id, p.id as pet_id, v.visit_date, p.id, p.name, p.birth_date from visit v"
                 + " join pet p on p.id = v.pet_id");
     }
 
