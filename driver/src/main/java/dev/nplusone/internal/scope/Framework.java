@@ -5,12 +5,17 @@ public enum Framework {
     HIBERNATE("org.hibernate."),
     SPRING_DATA("org.springframework.data."),
     JOOQ("org.jooq."),
-    MYBATIS("org.apache.ibatis.");
+    MYBATIS("org.apache.ibatis."),
+    /**
+     * Hibernate initialising a lazy proxy or collection: the loop touches an association, rather than running
+     * a query of its own, and the fix is a fetch plan on the parent's query rather than a different query.
+     */
+    HIBERNATE_LAZY("org.hibernate.proxy.", "org.hibernate.collection.");
 
-    private final String packagePrefix;
+    private final String[] packagePrefixes;
 
-    Framework(String packagePrefix) {
-        this.packagePrefix = packagePrefix;
+    Framework(String... packagePrefixes) {
+        this.packagePrefixes = packagePrefixes;
     }
 
     public int bit() {
@@ -22,11 +27,14 @@ public enum Framework {
     }
 
     static int bitsOf(String className) {
+        int bits = 0;
         for (Framework framework : values()) {
-            if (className.startsWith(framework.packagePrefix)) {
-                return framework.bit();
+            for (String prefix : framework.packagePrefixes) {
+                if (className.startsWith(prefix)) {
+                    bits |= framework.bit();
+                }
             }
         }
-        return 0;
+        return bits;
     }
 }
