@@ -1,7 +1,7 @@
 package dev.nplusone.internal.suggest;
 
-import dev.nplusone.internal.sql.BoundedCache;
 import dev.nplusone.Finding;
+import dev.nplusone.internal.sql.BoundedCache;
 import dev.nplusone.internal.sql.SqlNormalizer;
 import dev.nplusone.internal.sql.SqlParsing;
 import java.util.ArrayList;
@@ -30,9 +30,10 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
- * Builds the two cures from the user's own statements (their fingerprints), with JSqlParser: the child's
- * lookup turned into one IN query, or the child joined into the parent. Returns "" when the statement
- * does not have a shape the rewrite is sound for; a suggestion is only made when it is right.
+ * Builds the two cures from the user's own statements (templates: see {@link StatementTemplate}), with
+ * JSqlParser: the child's lookup turned into one IN query, or the child joined into the parent. A rewrite is
+ * only made when it is sound for the statement's shape, and only printed once it parses back; otherwise the
+ * result says why there is none.
  */
 final class Rewriter {
     private static final String KEY_LIST = dev.nplusone.Finding.Suggestion.KEY_LIST;
