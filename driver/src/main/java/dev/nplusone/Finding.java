@@ -75,19 +75,58 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
     }
 
     /**
+     * One {@code ?} of a rewritten statement, in text order: what the application binds there.
+     *
+     * @param source where the value comes from
+     * @param index  which bound value of that statement (1-based, as {@code setObject} counts); 0 for the keys
+     */
+    public record Parameter(Source source, int index) {
+        public enum Source {
+            /** The loop's keys: the key list of a BATCH_IN rewrite, one value per key. */
+            KEYS,
+            /** A value the root statement of a chain was run with. */
+            ROOT,
+            /** A value the parent statement was run with. */
+            PARENT,
+            /** A value the loop bound the same in every execution (a constant filter, not a key). */
+            LOOP
+        }
+
+        @Override
+        public String toString() {
+            return source == Source.KEYS ? "the keys" : switch (source) {
+                case ROOT -> "the root statement's";
+                case PARENT -> "the parent's";
+                default -> "the loop's (the same every time)";
+            } + " parameter " + index;
+        }
+    }
+
+    /**
      * The rewrite and what it saves.
      *
      * @param strategy      JOIN or BATCH_IN
-     * @param sql           the rewritten statement, runnable on the same database
+     * @param sql           the rewritten statement, runnable on the same database; {@code null} when no rewrite
+     *                      could be proven right, with {@code reason} saying why ("no rewrite: ...")
      * @param queriesBefore statements the loop and its parent take now
      * @param queriesAfter  statements the rewrite takes
      * @param reason        why this strategy
      * @param frameworkHint the idiomatic fix in the ORM seen on the call stack, or {@code null}
      * @param chain         when the loop's parent is itself a loop of to-one lookups (employee -> city ->
      *                      country): both levels joined into the root statement, or {@code null}
+     * @param parameters    what to bind at each {@code ?} of {@code sql}, in order (the keys' list counts once)
      */
     public record Suggestion(Strategy strategy, String sql, int queriesBefore, int queriesAfter, String reason,
-                             String frameworkHint, Chain chain) {
+                             String frameworkHint, Chain chain, List<Parameter> parameters) {
+
+        public Suggestion {
+            parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        }
+
+        public Suggestion(Strategy strategy, String sql, int queriesBefore, int queriesAfter, String reason,
+                          String frameworkHint, Chain chain) {
+            this(strategy, sql, queriesBefore, queriesAfter, reason, frameworkHint, chain, List.of());
+        }
 
         public Suggestion(Strategy strategy, String sql, int queriesBefore, int queriesAfter, String reason,
                           String frameworkHint) {
@@ -99,6 +138,9 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
 
         /** The SQL with its key list written out for {@code keys} values, ready to prepare. */
         public String sqlFor(int keys) {
+            if (sql == null) {
+                return null;
+            }
             StringBuilder list = new StringBuilder("(");
             for (int i = 0; i < keys; i++) {
                 list.append(i == 0 ? "?" : ", ?");
@@ -113,7 +155,15 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
      * @param sql           the combined statement, runnable on the same database
      * @param queriesBefore statements the root, the parent loop and this loop take now
      * @param queriesAfter  statements the combined statement takes
+     * @param parameters    what to bind at each {@code ?} of {@code sql}, in order
      */
-    public record Chain(String sql, int queriesBefore, int queriesAfter) {
+    public record Chain(String sql, int queriesBefore, int queriesAfter, List<Parameter> parameters) {
+        public Chain {
+            parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        }
+
+        public Chain(String sql, int queriesBefore, int queriesAfter) {
+            this(sql, queriesBefore, queriesAfter, List.of());
+        }
     }
 }

@@ -99,7 +99,8 @@ public final class SeedDatabase implements AutoCloseable {
         return create(vendor, POSTS);
     }
 
-    private static SeedDatabase create(Vendor vendor, int posts) {
+    /** As {@link #create(int)}, on {@code vendor} rather than the one this run targets. */
+    public static SeedDatabase create(Vendor vendor, int posts) {
         SeedDatabase database = new SeedDatabase(vendor, "seed_" + ProcessHandle.current().pid() + "_"
                 + NAMES.incrementAndGet(), posts);
         database.administer("create");

@@ -180,9 +180,10 @@ class SuggestionProofTest {
 
         Finding finding = finding(report, "select t.id, t.name from blog_tag t join blog_post_tags pt on pt.tag_id = t.id"
                 + " where pt.post_id = ? and t.name = ? order by t.id");
+        // the loop wrote 'python' into its SQL: the rewrite keeps it (a ? there would be a value nobody binds)
         assertEquals("select pt.post_id, t.id, t.name from blog_tag t join blog_post_tags pt on pt.tag_id = t.id"
-                + " where pt.post_id in (?, ?, ...) and t.name = ? order by t.id", finding.suggestion().sql());
-        assertTagBatchReturnsTheLoopsTags(finding, loop.get(0), List.of("python"));
+                + " where pt.post_id in (?, ?, ...) and t.name = 'python' order by t.id", finding.suggestion().sql());
+        assertTagBatchReturnsTheLoopsTags(finding, loop.get(0), List.of());
         assertTrue(loop.get(0).stream().anyMatch(view -> view.tags().isEmpty()), "the filter must exclude some posts");
     }
 

@@ -15,13 +15,16 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.tools.Server;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The first seed's benchmark table on the embedded database: 500 posts, 1 author each, 3 to 5 tags each, the
  * page that shows every post with its author and tags, loaded four ways. Statements are counted by nplusone
  * (a watched run); times are the median of several runs on the unwatched database, so they measure the
- * access pattern, not nplusone: once in memory (no round trip, as asked) and once through an H2 TCP server on
- * the loopback address (one real round trip per statement), to show what the round trip does to the ratio.
+ * access pattern, not nplusone: once in memory (no round trip, as asked), once through an H2 TCP server on
+ * the loopback address (one real round trip per statement), and on PostgreSQL when one answers on
+ * 127.0.0.1:5432 (a database server, as the seed's 340 ms -> 12 ms was measured on), to show what the round
+ * trip does to the ratio.
  */
 final class SeedBenchmark {
     static final int POSTS = 500;
@@ -108,17 +111,44 @@ final class SeedBenchmark {
             }
             double[] inMemory = medianMillis(variants, memory);
             double[] overTcp = medianMillis(variants, loopback);
-            print(variants, reports, inMemory, overTcp);
+            double[] onPostgresql = onPostgresql(variants);
+            print(variants, reports, inMemory, overTcp, onPostgresql);
             int last = variants.size() - 1;
             String headline = String.format(Locale.ROOT, "%,d -> %d statements; in memory %.1f -> %.1f ms (%.1fx),"
-                            + " loopback TCP %.1f -> %.1f ms (%.1fx); seed 1,501 -> 2 queries, 340 -> 12 ms (28x)",
+                            + " loopback TCP %.1f -> %.1f ms (%.1fx)%s; seed 1,501 -> 2 queries, 340 -> 12 ms (28x)",
                     reports.get(0).statements(), reports.get(last).statements(), inMemory[0], inMemory[last],
-                    inMemory[0] / inMemory[last], overTcp[0], overTcp[last], overTcp[0] / overTcp[last]);
+                    inMemory[0] / inMemory[last], overTcp[0], overTcp[last], overTcp[0] / overTcp[last],
+                    onPostgresql == null ? "" : String.format(Locale.ROOT, ", PostgreSQL %.1f -> %.1f ms (%.1fx)",
+                            onPostgresql[0], onPostgresql[last], onPostgresql[0] / onPostgresql[last]));
             return new Result(problems, headline);
         } finally {
             loopback.dispose();
             server.stop();
             memory.dispose();
+        }
+    }
+
+    /**
+     * The variants' median times on the seed's data in a PostgreSQL schema of its own, through a pool; null
+     * (and one line saying so) when no PostgreSQL answers on 127.0.0.1:5432.
+     */
+    private double[] onPostgresql(List<Variant> variants) throws Exception {
+        SeedDatabase database;
+        try {
+            database = SeedDatabase.create(SeedDatabase.Vendor.POSTGRESQL, POSTS);
+        } catch (IllegalStateException e) {
+            out.println("   (no PostgreSQL answers on 127.0.0.1:5432: the PostgreSQL column is left out)");
+            return null;
+        }
+        PGConnectionPoolDataSource server = new PGConnectionPoolDataSource();
+        server.setURL(database.url());
+        server.setUser(database.user());
+        server.setPassword(database.password());
+        JdbcConnectionPool pool = JdbcConnectionPool.create(server);
+        try (database) {
+            return medianMillis(variants, pool);
+        } finally {
+            pool.dispose();
         }
     }
 
@@ -147,15 +177,27 @@ final class SeedBenchmark {
         return millis;
     }
 
-    private void print(List<Variant> variants, List<ScopeReport> reports, double[] inMemory, double[] overTcp) {
-        TextTable table = new TextTable("variant", "Django", ">statements", "nplusone", ">in memory", ">vs N+1",
-                ">loopback TCP", ">vs N+1", "the seed's figures");
+    private void print(List<Variant> variants, List<ScopeReport> reports, double[] inMemory, double[] overTcp,
+                       double[] onPostgresql) {
+        List<String> headers = new ArrayList<>(List.of("variant", "Django", ">statements", "nplusone", ">in memory",
+                ">vs N+1", ">loopback TCP", ">vs N+1"));
+        if (onPostgresql != null) {
+            headers.addAll(List.of(">PostgreSQL", ">vs N+1"));
+        }
+        headers.add("the seed's figures");
+        TextTable table = new TextTable(headers.toArray(String[]::new));
         for (int v = 0; v < variants.size(); v++) {
             Variant variant = variants.get(v);
             int found = reports.get(v).findings().size();
-            table.row(variant.name(), variant.django(), String.format(Locale.ROOT, "%,d", reports.get(v).statements()),
+            List<Object> cells = new ArrayList<>(List.of(variant.name(), variant.django(),
+                    String.format(Locale.ROOT, "%,d", reports.get(v).statements()),
                     found == 0 ? "clean" : found + (found == 1 ? " finding" : " findings"), millis(inMemory[v]),
-                    ratio(inMemory[0] / inMemory[v]), millis(overTcp[v]), ratio(overTcp[0] / overTcp[v]), variant.seed());
+                    ratio(inMemory[0] / inMemory[v]), millis(overTcp[v]), ratio(overTcp[0] / overTcp[v])));
+            if (onPostgresql != null) {
+                cells.addAll(List.of(millis(onPostgresql[v]), ratio(onPostgresql[0] / onPostgresql[v])));
+            }
+            cells.add(variant.seed());
+            table.row(cells.toArray());
         }
         out.print(table.render("   "));
         int loop = reports.get(0).statements();
@@ -164,10 +206,12 @@ final class SeedBenchmark {
         out.println("   Times: median of " + RUNS + " runs after " + WARM_UPS + " warm-ups, through a connection pool of"
                 + " the unwatched database; statements and findings: one run through NPlusOne.wrap.");
         out.println("   In memory: H2 in this JVM, no network round trip. Loopback TCP: the same database through an H2"
-                + " TCP server on 127.0.0.1, one real round trip per statement.");
+                + " TCP server on 127.0.0.1, one real round trip per statement."
+                + (onPostgresql == null ? "" : " PostgreSQL: the same data on the server at 127.0.0.1:5432."));
         out.println(String.format(Locale.ROOT, "   Cost per statement of the N+1 loop: the seed %.3f ms (340 ms / 1,501),"
-                        + " ours %.3f ms in memory and %.3f ms over loopback.", (double) SEED_LOOP_MILLIS / SEED_LOOP_QUERIES,
-                inMemory[0] / loop, overTcp[0] / loop));
+                        + " ours %.3f ms in memory and %.3f ms over loopback%s.", (double) SEED_LOOP_MILLIS / SEED_LOOP_QUERIES,
+                inMemory[0] / loop, overTcp[0] / loop, onPostgresql == null ? ""
+                        : String.format(Locale.ROOT, " and %.3f ms on PostgreSQL", onPostgresql[0] / loop)));
         out.println("   So compare the ratio, not the milliseconds: the N+1 loop's cost is mostly round trips, which an"
                 + " in-memory database hardly has; the ratio grows with the round trip, as the loopback column shows.");
         out.println("   In memory, the 2-query page spends most of its time in H2 re-checking the " + POSTS + "-key IN list"

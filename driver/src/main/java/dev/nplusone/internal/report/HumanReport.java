@@ -43,7 +43,9 @@ public final class HumanReport {
             out.append("  values  : ").append(String.join(" ", finding.sampleValues())).append('\n');
         }
         Finding.Suggestion suggestion = finding.suggestion();
-        if (suggestion != null) {
+        if (suggestion != null && suggestion.sql() == null) {
+            out.append("  fix     : ").append(suggestion.reason()).append('\n');
+        } else if (suggestion != null) {
             String label = suggestion.strategy() == Finding.Strategy.JOIN ? "  fix JOIN: " : "  fix IN  : ";
             out.append(label).append(suggestion.sql()).append('\n');
             out.append(INDENT).append(suggestion.queriesBefore()).append(" queries -> ").append(suggestion.queriesAfter());

@@ -8,7 +8,12 @@ public enum Framework {
     HIBERNATE,
     SPRING_DATA,
     JOOQ,
-    MYBATIS;
+    MYBATIS,
+    /**
+     * Hibernate initialising a lazy proxy or collection: the loop touches an association, rather than running
+     * a query of its own, and the fix is a fetch plan on the parent's query rather than a different query.
+     */
+    HIBERNATE_LAZY;
 
     public int bit() {
         return 1 << ordinal();

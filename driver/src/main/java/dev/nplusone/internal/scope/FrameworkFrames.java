@@ -80,6 +80,8 @@ final class FrameworkFrames {
                     "org.hibernate.tuple", "org.hibernate.type", "org.hibernate.usertype", "org.hibernate.validator"),
             directly(Framework.HIBERNATE, "org.hibernate"),
             markers(Framework.HIBERNATE, HIBERNATE_PROXY_MARKER),
+            // ... of which these initialise lazy associations: the fix is a fetch plan, not another query
+            packages(Framework.HIBERNATE_LAZY, "org.hibernate.proxy", "org.hibernate.collection"),
             // Spring's infrastructure (not its samples), Spring Data
             packages(null, "org.springframework.aop", "org.springframework.aot", "org.springframework.beans",
                     "org.springframework.boot", "org.springframework.cache", "org.springframework.cglib",

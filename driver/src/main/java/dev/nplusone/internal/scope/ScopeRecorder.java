@@ -74,7 +74,9 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
             entry = new ShapeEntry(shape, new CallSiteSampling(walkBudget, kind.equals(TEST_KIND)));
             shapes.put(shape, entry);
         }
-        return entry.record(threshold, executionSequence, keyHash, keyValues, keyCount, batched, sample, this);
+        ShapeGroup group = entry.record(threshold, executionSequence, keyHash, keyValues, keyCount, batched, sample, this);
+        group.rememberSql(statement.sql());
+        return group;
     }
 
     public synchronized void addNanos(ShapeGroup group, long nanos) {

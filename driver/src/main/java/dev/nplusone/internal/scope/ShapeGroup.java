@@ -34,6 +34,7 @@ public final class ShapeGroup {
     private long[] keyLog = new long[LOG_STRIDE * 4];
     private int loggedExecutions;
     private List<String> samples = List.of();
+    private String firstSql;
     /*
      * The scope's sources of this group's result columns, by column index and by label, so that only the
      * group's first ResultSet reads metadata and asks the scope (which builds a key string and takes its
@@ -88,6 +89,36 @@ public final class ShapeGroup {
     /** The last execution counted here had its call site walked (not estimated). */
     void walkedHere() {
         walkedExecutions++;
+    }
+
+    /** Keeps the SQL text of the group's first execution: a rewrite keeps its constant literals as written. */
+    void rememberSql(String sql) {
+        if (firstSql == null) {
+            firstSql = sql;
+        }
+    }
+
+    /** The SQL text of the group's first execution, as the application wrote it. */
+    public String firstSql() {
+        return firstSql;
+    }
+
+    /**
+     * Whether the value at {@code position} (text order, as {@link #loggedKey} counts) was the same in every
+     * logged execution: a constant of the query rather than a key. Positions past the logged width count as
+     * constant (parent linking, too, only finds keys among the first {@link #KEY_WIDTH}).
+     */
+    public boolean constantAt(int position) {
+        if (position >= KEY_WIDTH) {
+            return true;
+        }
+        for (int execution = 1; execution < loggedExecutions; execution++) {
+            if (loggedKeyCount(execution) <= position || loggedKeyCount(0) <= position
+                    || loggedKey(execution, position) != loggedKey(0, position)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void addNanos(long elapsed) {

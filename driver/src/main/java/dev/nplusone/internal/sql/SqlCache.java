@@ -6,9 +6,9 @@ package dev.nplusone.internal.sql;
  * comparison. Shapes are interned so that the structural analysis is shared by every string of a shape.
  */
 public final class SqlCache {
-    /** One statement's string, with the facts the string alone gives. */
+    /** One statement's string ({@code sql}, as the application wrote it), with the facts the string alone gives. */
     public record Statement(Shape shape, long literalHash, long[] literalValues, int maxInListSize, int slots,
-                            long literalSlots) {
+                            long literalSlots, String sql) {
         public boolean batched() {
             return maxInListSize > 1;
         }
@@ -38,6 +38,6 @@ public final class SqlCache {
         NormalizedSql normalized = SqlNormalizer.normalize(sql);
         Shape shape = shapes.get(normalized.shape(), text -> new Shape(text, normalized.kind()));
         return new Statement(shape, normalized.literalHash(), normalized.literalValues(), normalized.maxInListSize(),
-                normalized.slots(), normalized.literalSlots());
+                normalized.slots(), normalized.literalSlots(), sql);
     }
 }

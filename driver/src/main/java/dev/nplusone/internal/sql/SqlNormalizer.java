@@ -56,10 +56,45 @@ public final class SqlNormalizer {
     private int slots;
     private long literalSlots;
 
-    private SqlNormalizer(String sql) {
+    // Template mode: what each value is written as, instead of ?.
+    private final ValueWriter writer;
+    private int tokenStart;
+    private int binds;
+    private int inListRawStart;
+    private int inListFirstBind;
+
+    /**
+     * Writes the values of a statement for {@link #template}: a literal kept as written, a named parameter,
+     * or {@code ?}.
+     */
+    public interface ValueWriter {
+        /**
+         * @param slot      the value's slot in the shape (0-based, text order; an IN list of values is one)
+         * @param literal   whether the statement wrote it as a literal (else it is bound)
+         * @param bindIndex for a bound value, which bound value it is (1-based, as JDBC counts); else 0
+         * @param original  the value as the statement wrote it
+         */
+        String write(int slot, boolean literal, int bindIndex, String original);
+    }
+
+    private SqlNormalizer(String sql, ValueWriter writer) {
         this.sql = sql;
         this.length = sql.length();
         this.out = new StringBuilder(Math.min(length, 4096));
+        this.writer = writer;
+    }
+
+    private SqlNormalizer(String sql) {
+        this(sql, null);
+    }
+
+    /**
+     * {@code sql} written as its shape is (comments dropped, whitespace collapsed, words lower-cased, IN lists of
+     * values as one value), but with each value as {@code writer} says: how a rewrite keeps the literals that
+     * are part of the query and names the parameters the application binds.
+     */
+    public static String template(String sql, ValueWriter writer) {
+        return new SqlNormalizer(sql == null ? "" : sql, writer).run().shape();
     }
 
     public static NormalizedSql normalize(String sql) {
@@ -74,6 +109,7 @@ public final class SqlNormalizer {
         int i = 0;
         while (i < length) {
             char c = sql.charAt(i);
+            tokenStart = i;
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (c == '-' && peek(i + 1) == '-') {
@@ -89,7 +125,7 @@ public final class SqlNormalizer {
                 emit(Token.QUOTED, sql.substring(i, end));
                 i = end;
             } else if (c == '?') {
-                parameter();
+                parameter("?");
                 i++;
             } else if (c == '$') {
                 i = dollar(i);
@@ -97,8 +133,9 @@ public final class SqlNormalizer {
                 emit(Token.OPERATOR, "::");
                 i += 2;
             } else if (c == ':' && isWordStart(peek(i + 1)) && previous != Token.NONE) {
-                parameter();
-                i = endOfWord(i + 1);
+                int end = endOfWord(i + 1);
+                parameter(sql.substring(i, end));
+                i = end;
             } else if (isDigit(c) || (c == '.' && isDigit(peek(i + 1)))) {
                 int end = endOfNumber(i);
                 numberLiteral(i, end);
@@ -177,11 +214,11 @@ public final class SqlNormalizer {
 
     private int dollar(int i) {
         if (isDigit(peek(i + 1))) {
-            parameter();
             int end = i + 1;
             while (end < length && isDigit(sql.charAt(end))) {
                 end++;
             }
+            parameter(sql.substring(i, end));
             return end;
         }
         // PostgreSQL dollar quoting: $$...$$ or $tag$...$tag$
@@ -193,8 +230,9 @@ public final class SqlNormalizer {
             String tag = sql.substring(i, tagEnd + 1);
             int close = sql.indexOf(tag, tagEnd + 1);
             int contentEnd = close < 0 ? length : close;
-            literal(ValueHash.ofString(sql.subSequence(tagEnd + 1, contentEnd)));
-            return close < 0 ? length : close + tag.length();
+            int end = close < 0 ? length : close + tag.length();
+            literal(ValueHash.ofString(sql.subSequence(tagEnd + 1, contentEnd)), end);
+            return end;
         }
         emit(Token.OPERATOR, "$");
         return i + 1;
@@ -342,7 +380,7 @@ public final class SqlNormalizer {
 
     private void stringLiteral(int contentStart, int end) {
         int contentEnd = end > contentStart && sql.charAt(end - 1) == '\'' && end - 1 >= contentStart ? end - 1 : end;
-        literal(hashUnescaped(contentStart, contentEnd));
+        literal(hashUnescaped(contentStart, contentEnd), end);
     }
 
     private long hashUnescaped(int start, int end) {
@@ -355,31 +393,38 @@ public final class SqlNormalizer {
     }
 
     private void numberLiteral(int start, int end) {
-        literal(ValueHash.ofNumericLiteral(sql.substring(start, end)));
+        literal(ValueHash.ofNumericLiteral(sql.substring(start, end)), end);
     }
 
-    private void literal(long valueHash) {
+    private void literal(long valueHash, int end) {
         if (literalCount < MAX_LITERAL_VALUES) {
             literalValues[literalCount] = valueHash;
         }
         literalCount++;
         literalHash = ValueHash.combine(literalHash, valueHash);
-        emitValue(true);
+        emitValue(true, writer == null ? null : sql.substring(tokenStart, end));
     }
 
-    private void parameter() {
-        emitValue(false);
+    private void parameter(String original) {
+        binds++;
+        emitValue(false, original);
     }
 
-    private void emitValue(boolean literal) {
+    private void emitValue(boolean literal, String original) {
         if (literal && slots < 64) {
             literalSlots |= 1L << slots;
         }
         if (inListStart >= 0) {
             inListAllLiterals &= literal;
+            if (inListValues == 0) {
+                inListFirstBind = literal ? 0 : binds;
+            }
         }
+        // inside a possible IN list the writer sees the whole list once it is complete
+        String text = writer == null ? "?" : inListStart >= 0 ? original
+                : writer.write(slots, literal, literal ? 0 : binds, original);
         slots++;
-        emit(Token.VALUE, "?");
+        emit(Token.VALUE, text);
     }
 
     private void emit(Token token, String text) {
@@ -419,6 +464,7 @@ public final class SqlNormalizer {
     private void trackInList(Token token) {
         if (token == Token.OPEN && previous == Token.WORD && previousWord.equals("in")) {
             inListStart = out.length();
+            inListRawStart = tokenStart;
             inListStartSlot = slots;
             inListAllLiterals = true;
             inListValues = 0;
@@ -441,7 +487,13 @@ public final class SqlNormalizer {
     private void collapseInListIfComplete() {
         if (inListStart >= 0 && !inListExpectValue) {
             out.setLength(inListStart);
-            out.append(" (?+)");
+            if (writer == null) {
+                out.append(" (?+)");
+            } else {
+                String list = writer.write(inListStartSlot, inListAllLiterals, inListAllLiterals ? 0 : inListFirstBind,
+                        sql.substring(inListRawStart, tokenStart + 1));
+                out.append(' ').append(list.startsWith("(") ? list : "(" + list + ")");
+            }
             maxInListSize = Math.max(maxInListSize, inListValues);
             inListStart = -1;
             // the whole list is one slot of the shape

@@ -52,23 +52,32 @@ final class ChainNote {
         int before = rootExecutions + parentLoop.executions() + group.executions();
         String note = "; chain " + root.column() + " -> " + parent.column() + " -> " + tableOf(group)
                 + ": one IN query per level takes " + before + " queries -> " + (rootExecutions + 2);
-        return new ChainNote(note, joined(group, link, parentLoop, rootLink, before, rootExecutions));
+        return new ChainNote(note, joined(group, link, parentLoop, rootLink, before, rootExecutions, scope));
     }
 
     private static Finding.Chain joined(ShapeGroup group, ParentLink link, ShapeGroup parentLoop, ParentLink rootLink,
-                                        int before, int rootExecutions) throws Exception {
+                                        int before, int rootExecutions, ScopeRecorder.Snapshot scope) {
         if (group.maxRows() > 1 || parentLoop.maxRows() > 1) {
             return null; // a JOIN of a to-many level would multiply the root's rows
+        }
+        if (repeatedLookup(rootLink.source(), scope) != null) {
+            return null; // the root is itself a loop: joining into it would keep that loop
         }
         ShapeAnalysis.KeyPredicate parentKey = parentLoop.shape().analysis().keyAt(rootLink.keyPosition());
         ShapeAnalysis.KeyPredicate childKey = group.shape().analysis().keyAt(link.keyPosition());
         if (parentKey == null || childKey == null) {
             return null;
         }
-        String first = Rewriter.join(rootLink.source().shape().sql(), rootLink.source().column(),
-                parentLoop.shape().sql(), parentKey);
-        String both = first.isEmpty() ? "" : Rewriter.join(first, link.source().column(), group.shape().sql(), childKey);
-        return both.isEmpty() ? null : new Finding.Chain(both, before, rootExecutions);
+        StatementTemplate root = Suggester.template(rootLink.source().shape(), scope, Finding.Parameter.Source.ROOT, -1);
+        StatementTemplate parent = StatementTemplate.of(parentLoop, Finding.Parameter.Source.PARENT, parentKey.slot());
+        StatementTemplate child = StatementTemplate.of(group, Finding.Parameter.Source.LOOP, childKey.slot());
+        if (root.problem() != null || parent.problem() != null || child.problem() != null) {
+            return null;
+        }
+        String first = Rewriter.joinTemplate(root.sql(), rootLink.source().column(), parent.sql());
+        Rewriter.Rewrite both = first == null ? null : Rewriter.join(first, link.source().column(), child.sql());
+        return both == null || both.sql() == null ? null
+                : new Finding.Chain(both.sql(), before, rootExecutions, both.parameters());
     }
 
     /** The group of lookups the parent shape was repeated in, or null when the parent ran as a plain query. */

@@ -8,8 +8,16 @@ final class FrameworkHints {
     private FrameworkHints() {
     }
 
+    /**
+     * Under Hibernate or Spring Data, lazy loading (a proxy or collection initialised by the loop) is cured with
+     * a fetch plan on the parent's query; an explicit query or repository call per row, by one call for every key.
+     */
     static String hint(int frameworks, boolean toOne, List<String> childTables) {
         String relation = childTables.isEmpty() ? "the association" : "the association to " + childTables.get(0);
+        boolean orm = Framework.SPRING_DATA.in(frameworks) || Framework.HIBERNATE.in(frameworks);
+        if (orm && !Framework.HIBERNATE_LAZY.in(frameworks)) {
+            return explicitQueryHint(frameworks, toOne);
+        }
         if (Framework.SPRING_DATA.in(frameworks)) {
             return toOne
                     ? "Spring Data: annotate the repository method with @EntityGraph(attributePaths = ...) naming "
@@ -35,6 +43,18 @@ final class FrameworkHints {
                     : "MyBatis: load the children with one <foreach> IN query, or a <collection> resultMap over a join";
         }
         return null;
+    }
+
+    private static String explicitQueryHint(int frameworks, boolean toOne) {
+        String parentFetch = toOne ? ", or join fetch it in the query that loaded the parents" : "";
+        if (Framework.SPRING_DATA.in(frameworks)) {
+            return "Spring Data: the loop calls a repository method per row (an explicit query, not lazy loading):"
+                    + " call one method for every key (findAllById, or a findBy...In(Collection) / @Query with"
+                    + " in :keys)" + parentFetch;
+        }
+        return "Hibernate/JPA: the loop runs a query per row (an explicit query, not lazy loading): run it once"
+                + " for every key (where ... in :keys, or session.findMultiple / byMultipleIds for loads by id)"
+                + parentFetch;
     }
 
     /**

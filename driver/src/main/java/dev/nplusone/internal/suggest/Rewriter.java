@@ -1,7 +1,7 @@
 package dev.nplusone.internal.suggest;
 
+import dev.nplusone.Finding;
 import dev.nplusone.internal.sql.BoundedCache;
-import dev.nplusone.internal.sql.ShapeAnalysis;
 import dev.nplusone.internal.sql.SqlNormalizer;
 import dev.nplusone.internal.sql.SqlParsing;
 import java.util.ArrayList;
@@ -12,8 +12,7 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
-import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -25,14 +24,16 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
- * Builds the two cures from the user's own statements (their fingerprints), with JSqlParser: the child's
- * lookup turned into one IN query, or the child joined into the parent. Returns "" when the statement
- * does not have a shape the rewrite is sound for; a suggestion is only made when it is right.
+ * Builds the two cures from the user's own statements (templates: see {@link StatementTemplate}), with
+ * JSqlParser: the child's lookup turned into one IN query, or the child joined into the parent. A rewrite is
+ * only made when it is sound for the statement's shape, and only printed once it parses back; otherwise the
+ * result says why there is none.
  */
 final class Rewriter {
     private static final String KEY_LIST = dev.nplusone.Finding.Suggestion.KEY_LIST;
@@ -41,25 +42,35 @@ final class Rewriter {
     private Rewriter() {
     }
 
-    /** {@code child} with its key predicate turned into {@code key in (?, ?, ...)}, the key column selected. */
-    static String batchIn(String child, ShapeAnalysis.KeyPredicate key) {
-        return REWRITES.get("in\u0000" + child + "\u0000" + key, k -> orNone(() -> rewriteBatchIn(child, key)));
+    /**
+     * A rewritten statement, ready to print: its SQL (null when none could be proven) and what to bind at
+     * each {@code ?}; {@code problem} says why there is none.
+     */
+    record Rewrite(String sql, List<Finding.Parameter> parameters, String problem) {
+        static Rewrite none(String problem) {
+            return new Rewrite(null, List.of(), problem);
+        }
     }
 
-    private static String rewriteBatchIn(String child, ShapeAnalysis.KeyPredicate key) throws Exception {
+    /** {@code child} (a template) with its key predicate turned into {@code key in (?, ?, ...)}, the key column selected. */
+    static Rewrite batchIn(String child) {
+        return rendered("in\u0000" + child, () -> rewriteBatchIn(child));
+    }
+
+    private static String rewriteBatchIn(String child) throws Exception {
         PlainSelect select = plainSelect(child);
         if (select == null || select.getLimit() != null || select.getFetch() != null || select.getOffset() != null
                 || select.getTop() != null || select.getGroupBy() != null) {
             return null; // a per-key limit or aggregate does not survive batching
         }
         List<Expression> conjuncts = conjuncts(select.getWhere());
-        int keyIndex = keyConjunct(conjuncts, key);
+        int keyIndex = keyConjunct(conjuncts);
         if (keyIndex < 0) {
             return null;
         }
         Column keyColumn = keyColumnOf(conjuncts.get(keyIndex));
         InExpression in = new InExpression(keyColumn,
-                new ParenthesedExpressionList<>(new Function(KEY_LIST_MARKER, new ExpressionList<>())));
+                new ParenthesedExpressionList<>(new JdbcNamedParameter(KEY_LIST_MARKER)));
         conjuncts.set(keyIndex, in);
         select.setWhere(and(conjuncts));
         if (!selects(select, keyColumn)) {
@@ -68,67 +79,160 @@ final class Rewriter {
             items.addAll(select.getSelectItems());
             select.setSelectItems(items);
         }
-        return render(select);
+        return select.toString();
+    }
+
+    /** A JOIN rewrite rendered for printing: {@code parent} and {@code child} are templates. */
+    static Rewrite join(String parent, String parentColumn, String child) {
+        return rendered("join\u0000" + parent + "\u0000" + parentColumn + "\u0000" + child,
+                () -> joinTemplate(parent, parentColumn, child));
     }
 
     /**
-     * {@code parent} with {@code left join child on child.key = parent.column} and the child's columns added;
-     * the child's other predicates move into the ON clause so that parents without a match stay.
+     * {@code parent} with {@code left join child on child.key = parent.column} and the child's columns added
+     * (as a template, to be joined into again for a chain, or rendered); null when unsound. The child's other
+     * predicates move into the ON clause so that parents without a match stay.
      */
-    static String join(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key) {
-        return REWRITES.get("join\u0000" + parent + "\u0000" + parentColumn + "\u0000" + child + "\u0000" + key,
-                k -> orNone(() -> rewriteJoin(parent, parentColumn, child, key)));
+    static String joinTemplate(String parent, String parentColumn, String child) {
+        try {
+            return rewriteJoin(parent, parentColumn, child);
+        } catch (Exception | StackOverflowError e) {
+            return null;
+        }
     }
 
-    private static String rewriteJoin(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key)
-            throws Exception {
+    private static String rewriteJoin(String parent, String parentColumn, String child) throws Exception {
         PlainSelect outer = plainSelect(parent);
         PlainSelect inner = plainSelect(child);
-        if (outer == null || inner == null || !(outer.getFromItem() instanceof Table)
-                || !(inner.getFromItem() instanceof Table childTable) || outer.getGroupBy() != null
-                || outer.getDistinct() != null || inner.getJoins() != null || inner.getGroupBy() != null
-                || inner.getOffset() != null) {
+        if (outer == null || inner == null || !(outer.getFromItem() instanceof Table parentTable)
+                || !(inner.getFromItem() instanceof Table childTable) || inner.getJoins() != null
+                || inner.getGroupBy() != null || inner.getOffset() != null || inner.getLimit() != null
+                || inner.getFetch() != null || inner.getDistinct() != null
+                || outer.getDistinct() != null && outer.getDistinct().getOnSelectItems() != null) {
             return null;
+        }
+        if (outer.getJoins() == null) {
+            Qualifier.qualify(outer, reference(parentTable));
+        }
+        Qualifier.qualify(inner, reference(childTable));
+        if (outer.getGroupBy() != null && selectsStar(inner)) {
+            outer = grouped(outer, parentTable);
+            if (outer == null) {
+                return null;
+            }
         }
         Expression parentKey = parentExpression(outer, parentColumn);
         if (parentKey == null) {
             return null;
         }
         List<Expression> conjuncts = conjuncts(inner.getWhere());
-        int keyIndex = keyConjunct(conjuncts, key);
+        int keyIndex = keyConjunct(conjuncts);
         if (keyIndex < 0) {
             return null;
         }
         String reference = reference(childTable);
-        Table parentTable = (Table) outer.getFromItem();
-        if (outer.getJoins() == null && sameTable(parentTable, childTable) && conjuncts.size() == 1
+        if (outer.getJoins() == null && outer.getFromItem() == parentTable && sameTable(parentTable, childTable)
+                && conjuncts.size() == 1
                 && parentKey instanceof Column parentKeyColumn && sameName(parentKeyColumn, keyColumnOf(conjuncts.get(0)))) {
             return widen(outer, inner, childTable, reference);
         }
+        Column keyColumn = keyColumnOf(conjuncts.get(keyIndex));
+        String joined = conjuncts.size() == 1 ? joinedAlready(outer, childTable, parentKey, keyColumn) : null;
+        if (joined != null) {
+            requalify(inner, childTable, reference, joined);
+            return withChildColumns(outer, inner, joined, parentKey);
+        }
         Set<String> taken = references(outer);
-        if (taken.contains(reference.toLowerCase(Locale.ROOT))) {
+        if (taken.contains(reference.toLowerCase(Locale.ROOT)) || taken.contains(unquote(reference).toLowerCase(Locale.ROOT))) {
             String alias = freshAlias(taken);
             requalify(inner, childTable, reference, alias);
             childTable.setAlias(new Alias(alias, false));
             reference = alias;
         }
-        Column keyColumn = keyColumnOf(conjuncts.get(keyIndex));
         conjuncts.set(keyIndex, new EqualsTo(new Column(new Table(reference), keyColumn.getColumnName()), parentKey));
         Join join = new Join();
         join.setLeft(true);
         join.setRightItem(childTable);
         join.addOnExpression(and(conjuncts));
         outer.addJoins(join);
-        List<SelectItem<?>> items = new ArrayList<>(outer.getSelectItems());
+        return withChildColumns(outer, inner, reference, parentKey);
+    }
+
+    /**
+     * A grouped parent as a derived table, {@code select g.* from (parent) g}: the child's every column cannot
+     * be added to its GROUP BY, but can be joined to its groups. Null when its order or page would be lost.
+     */
+    private static PlainSelect grouped(PlainSelect outer, Table parentTable) {
+        if (outer.getOrderByElements() != null || outer.getLimit() != null || outer.getFetch() != null
+                || outer.getOffset() != null) {
+            return null;
+        }
+        String alias = quotedLike(parentTable.getName(), freshAlias(references(outer)));
+        ParenthesedSelect derived = new ParenthesedSelect();
+        derived.setSelect(outer);
+        derived.setAlias(new Alias(alias, false));
+        PlainSelect wrapped = new PlainSelect();
+        wrapped.setFromItem(derived);
+        wrapped.addSelectItems(new AllTableColumns(new Table(alias)));
+        return wrapped;
+    }
+
+    private static boolean selectsStar(PlainSelect select) {
+        return select.getSelectItems().stream().anyMatch(item -> item.getExpression() instanceof AllColumns);
+    }
+
+    /**
+     * The alias under which the parent already joins the child's table on the very key the loop looks up
+     * ({@code join customer c on c.id = ...} and the loop reads {@code c.id}), or null.
+     */
+    private static String joinedAlready(PlainSelect outer, Table childTable, Expression parentKey, Column keyColumn) {
+        if (outer.getJoins() == null || !(parentKey instanceof Column parentColumn) || parentColumn.getTable() == null
+                || !sameName(parentColumn, keyColumn)) {
+            return null;
+        }
+        for (Join join : outer.getJoins()) {
+            if (join.getRightItem() instanceof Table table && sameTable(table, childTable) && !join.isLeft()
+                    && reference(table).equalsIgnoreCase(parentColumn.getTable().getFullyQualifiedName())) {
+                return reference(table);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Adds the child's columns to the parent's, qualified. Labels may repeat ({@code p.id, a.id}), as in the
+     * documented report; every reference is qualified, so none is ambiguous.
+     */
+    private static String withChildColumns(PlainSelect outer, PlainSelect inner, String reference, Expression parentKey) {
+        List<SelectItem<?>> items = new ArrayList<>();
+        for (SelectItem<?> item : outer.getSelectItems()) {
+            items.add(item.getExpression() instanceof AllColumns && !(item.getExpression() instanceof AllTableColumns)
+                    ? SelectItem.from(new AllTableColumns(new Table(reference((Table) outer.getFromItem())))) : item);
+        }
+        List<Expression> grouped = new ArrayList<>();
         for (SelectItem<?> item : inner.getSelectItems()) {
-            if (item.getExpression() instanceof AllColumns && !(item.getExpression() instanceof AllTableColumns)) {
+            if (item.getExpression() instanceof AllColumns) {
+                if (outer.getGroupBy() != null) {
+                    return null;
+                }
                 items.add(SelectItem.from(new AllTableColumns(new Table(reference))));
-            } else {
-                items.add(item);
+                continue;
+            }
+            items.add(item);
+            grouped.add(item.getExpression());
+        }
+        if (outer.getGroupBy() != null) {
+            // a to-one child depends on the grouped key alone: grouping by its columns too keeps the groups
+            if (!outer.getGroupBy().getGroupByExpressionList().toString().toLowerCase(Locale.ROOT)
+                    .contains(parentKey.toString().toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            for (Expression expression : grouped) {
+                outer.getGroupBy().addGroupByExpression(expression);
             }
         }
         outer.setSelectItems(items);
-        return render(outer);
+        return outer.toString();
     }
 
     /** Whether {@link #join} found the child to re-read the parent's own rows (the only()/defer() trap). */
@@ -144,19 +248,19 @@ final class Rewriter {
                 && inner.getFromItem() instanceof Table childTable && sameTable(parentTable, childTable);
     }
 
-    /** The parent's statement selecting the child's columns too: the child re-read the parent's own rows. */
     /**
-     * Rewrites are pure functions of the statements' fingerprints, and JSqlParser is the expensive part of a
+     * Rewrites are pure functions of the statements' templates, and JSqlParser is the expensive part of a
      * scope's close: a page that closes a scope per request with the same loop parses its statements once.
      * The empty string stands for "no sound rewrite".
      */
     private static final BoundedCache<String, String> REWRITES = new BoundedCache<>(2_000);
+    private static final BoundedCache<String, Rewrite> RENDERED = new BoundedCache<>(2_000);
 
-    private interface Rewrite {
+    private interface Composer {
         String run() throws Exception;
     }
 
-    private static String orNone(Rewrite rewrite) {
+    private static String orNone(Composer rewrite) {
         try {
             String sql = rewrite.run();
             return sql == null ? "" : sql;
@@ -165,6 +269,69 @@ final class Rewriter {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Rewrite rendered(String cacheKey, Composer composer) {
+        return RENDERED.get(cacheKey, k -> {
+            String template;
+            try {
+                template = composer.run();
+            } catch (Exception | StackOverflowError e) {
+                template = null;
+            }
+            return template == null ? Rewrite.none("the statements do not have a shape the rewrite is sound for")
+                    : render(template);
+        });
+    }
+
+    /**
+     * The template as it is printed: keywords and spacing as in fingerprints, literals as written, each named
+     * parameter a {@code ?} whose origin is listed, the key list as {@code (?, ?, ...)}. Checked to parse
+     * back, or no rewrite: nplusone never prints SQL it has not checked is well-formed.
+     */
+    static Rewrite render(String template) {
+        List<Finding.Parameter> parameters = new ArrayList<>();
+        boolean[] unknown = new boolean[1];
+        String sql = SqlNormalizer.template(template, (slot, literal, bindIndex, original) -> {
+            if (literal) {
+                return original;
+            }
+            String name = original.replace("(", "").replace(")", "").trim();
+            if (name.equals(":" + KEY_LIST_MARKER)) {
+                parameters.add(new Finding.Parameter(Finding.Parameter.Source.KEYS, 0));
+                return KEY_LIST;
+            }
+            Finding.Parameter parameter = parameter(name);
+            if (parameter == null) {
+                unknown[0] = true;
+                return original;
+            }
+            parameters.add(parameter);
+            return original.startsWith("(") ? "(?)" : "?";
+        });
+        if (unknown[0]) {
+            return Rewrite.none("a parameter of the rewrite could not be traced to the statement that binds it");
+        }
+        try {
+            SqlParsing.parseShape(sql.replace(KEY_LIST, "(?)"));
+        } catch (Exception | StackOverflowError e) {
+            return Rewrite.none("the rewritten statement did not parse back");
+        }
+        return new Rewrite(sql, parameters, null);
+    }
+
+    private static Finding.Parameter parameter(String name) {
+        for (Finding.Parameter.Source source : Finding.Parameter.Source.values()) {
+            String prefix = ":" + source.name().toLowerCase(Locale.ROOT) + "_";
+            if (name.startsWith(prefix)) {
+                try {
+                    return new Finding.Parameter(source, Integer.parseInt(name.substring(prefix.length())));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static String widen(PlainSelect outer, PlainSelect inner, Table childTable, String childReference) {
@@ -181,7 +348,7 @@ final class Rewriter {
             }
         }
         outer.setSelectItems(items);
-        return render(outer);
+        return outer.toString();
     }
 
     private static boolean sameTable(Table a, Table b) {
@@ -192,15 +359,10 @@ final class Rewriter {
         return b != null && unquote(a.getColumnName()).equalsIgnoreCase(unquote(b.getColumnName()));
     }
 
-    private static PlainSelect plainSelect(String shape) throws Exception {
-        Statement statement = SqlParsing.parseShape(shape);
+    private static PlainSelect plainSelect(String template) throws Exception {
+        Statement statement = SqlParsing.parseShape(template);
         return statement instanceof Select select && select.getPlainSelect() != null
                 && select.getWithItemsList() == null ? select.getPlainSelect() : null;
-    }
-
-    private static String render(PlainSelect select) {
-        String fingerprint = SqlNormalizer.normalize(select.toString()).shape();
-        return fingerprint.replace("(" + KEY_LIST_MARKER + "())", KEY_LIST);
     }
 
     private static List<Expression> conjuncts(Expression where) {
@@ -226,29 +388,26 @@ final class Rewriter {
         return result;
     }
 
-    /** Index of {@code column = ?} (or {@code column in (?)}) carrying the key's parameter slot. */
-    private static int keyConjunct(List<Expression> conjuncts, ShapeAnalysis.KeyPredicate key) {
+    /** Index of {@code column = :nplusone_key} (or {@code column in (:nplusone_key)}): the loop's key. */
+    private static int keyConjunct(List<Expression> conjuncts) {
         for (int i = 0; i < conjuncts.size(); i++) {
-            Column column = keyColumnOf(conjuncts.get(i));
-            JdbcParameter parameter = keyParameterOf(conjuncts.get(i));
-            if (column == null || parameter == null) {
-                continue;
-            }
-            boolean sameSlot = key.slot() >= 0 && parameter.getIndex() != null && parameter.getIndex() - 1 == key.slot();
-            boolean sameColumn = key.slot() < 0 && column.getFullyQualifiedName().equalsIgnoreCase(key.column());
-            if (sameSlot || sameColumn) {
+            if (keyColumnOf(conjuncts.get(i)) != null && isKey(keyParameterOf(conjuncts.get(i)))) {
                 return i;
             }
         }
         return -1;
     }
 
+    private static boolean isKey(Expression parameter) {
+        return parameter instanceof JdbcNamedParameter named && named.getName().equals(StatementTemplate.KEY);
+    }
+
     private static Column keyColumnOf(Expression conjunct) {
         if (conjunct instanceof EqualsTo equals) {
-            if (equals.getLeftExpression() instanceof Column column && equals.getRightExpression() instanceof JdbcParameter) {
+            if (equals.getLeftExpression() instanceof Column column && isKey(equals.getRightExpression())) {
                 return column;
             }
-            if (equals.getRightExpression() instanceof Column column && equals.getLeftExpression() instanceof JdbcParameter) {
+            if (equals.getRightExpression() instanceof Column column && isKey(equals.getLeftExpression())) {
                 return column;
             }
         }
@@ -258,14 +417,13 @@ final class Rewriter {
         return null;
     }
 
-    private static JdbcParameter keyParameterOf(Expression conjunct) {
+    private static Expression keyParameterOf(Expression conjunct) {
         if (conjunct instanceof EqualsTo equals) {
-            return equals.getRightExpression() instanceof JdbcParameter right ? right
-                    : equals.getLeftExpression() instanceof JdbcParameter left ? left : null;
+            return isKey(equals.getRightExpression()) ? equals.getRightExpression() : equals.getLeftExpression();
         }
         if (conjunct instanceof InExpression in && in.getRightExpression() instanceof ExpressionList<?> list
-                && list.size() == 1 && list.get(0) instanceof JdbcParameter parameter) {
-            return parameter;
+                && list.size() == 1) {
+            return (Expression) list.get(0);
         }
         return null;
     }
@@ -288,23 +446,35 @@ final class Rewriter {
         return false;
     }
 
-    /** The parent's select expression whose result column is labelled {@code label}. */
+    /**
+     * The parent's select expression whose result column is labelled {@code label}: the last one, because in
+     * a chain the key was read from the level joined in last; else a column of the last star.
+     */
     private static Expression parentExpression(PlainSelect parent, String label) {
+        Expression named = null;
         Expression star = null;
         for (SelectItem<?> item : parent.getSelectItems()) {
             Expression expression = item.getExpression();
             if (item.getAlias() != null && unquote(item.getAlias().getName()).equalsIgnoreCase(label)) {
-                return expression;
-            }
-            if (item.getAlias() == null && expression instanceof Column column
+                named = expression;
+            } else if (item.getAlias() == null && expression instanceof Column column
                     && unquote(column.getColumnName()).equalsIgnoreCase(label)) {
-                return column;
-            }
-            if (expression instanceof AllColumns && star == null) {
-                star = new Column(new Table(reference((Table) parent.getFromItem())), label);
+                named = column;
+            } else if (expression instanceof AllTableColumns all) {
+                star = new Column(new Table(all.getTable().getFullyQualifiedName()),
+                        quotedLike(all.getTable().getName(), label));
+            } else if (expression instanceof AllColumns && parent.getJoins() == null) {
+                Table from = (Table) parent.getFromItem();
+                star = new Column(new Table(reference(from)), quotedLike(from.getName(), label));
             }
         }
-        return star;
+        return named != null ? named : star;
+    }
+
+    /** {@code label} quoted as {@code name} is: a schema of quoted names has case-sensitive names. */
+    private static String quotedLike(String name, String label) {
+        char first = name.isEmpty() ? ' ' : name.charAt(0);
+        return first == '"' || first == '`' ? first + label + first : label;
     }
 
     private static String reference(Table table) {

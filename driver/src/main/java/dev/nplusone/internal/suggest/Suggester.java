@@ -10,6 +10,7 @@ import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
 import dev.nplusone.internal.sql.Shape;
 import dev.nplusone.internal.sql.ShapeAnalysis;
+import java.util.List;
 
 /**
  * The suggest stage: picks the cure for an N+1 and builds it.
@@ -56,6 +57,7 @@ public final class Suggester implements Detector.SuggestionMaker {
         String hint = FrameworkHints.hint(group.callSite().frameworks(), toOne, analysis.tables());
         ChainNote chain = ChainNote.of(group, link, scope);
 
+        StatementTemplate child = StatementTemplate.of(group, Finding.Parameter.Source.LOOP, key.slot());
         String whyNotJoin = null;
         if (toOne && parent != null) {
             int rowsPerChild = parent.rows() / keys;
@@ -66,35 +68,66 @@ public final class Suggester implements Detector.SuggestionMaker {
                 whyNotJoin = parent.rows() + " parent rows share " + keys + " keys: a JOIN would repeat each child row"
                         + " about " + rowsPerChild + " times; one IN query loads each once";
             } else {
-                String join = Rewriter.join(parent.shape().sql(), parent.column(), group.shape().sql(), key);
-                if (!join.isEmpty()) {
+                StatementTemplate parentStatement = template(parent.shape(), scope, Finding.Parameter.Source.PARENT, -1);
+                Rewriter.Rewrite join = child.problem() != null || parentStatement.problem() != null ? null
+                        : Rewriter.join(parentStatement.sql(), parent.column(), child.sql());
+                if (join != null && join.sql() != null) {
                     boolean rereads = Rewriter.rereadsParentRows(parent.shape().sql(), group.shape().sql());
                     String reason = rereads
                             ? "the loop re-reads columns of rows its parent already read (the only()/defer() trap):"
                                     + " select them in the parent's statement"
                             : "to-one lookup (at most 1 row per key): join it into the statement that read "
                                     + parent.column();
-                    return new Finding.Suggestion(Finding.Strategy.JOIN, join, before, parentExecutions,
-                            reason + chain.note(), rereads ? FrameworkHints.rereadHint(group.callSite().frameworks()) : hint,
-                            chain.chain());
+                    return new Finding.Suggestion(Finding.Strategy.JOIN, join.sql(), before, parentExecutions,
+                            reason + binding(join.parameters()) + chain.note(),
+                            rereads ? FrameworkHints.rereadHint(group.callSite().frameworks()) : hint,
+                            chain.chain(), join.parameters());
                 }
                 whyNotJoin = "to-one lookup, but its statement cannot be joined into the parent's as it stands;"
                         + " load every key in one IN query";
             }
         }
-        String batch = Rewriter.batchIn(group.shape().sql(), key);
-        if (batch.isEmpty()) {
-            return null;
-        }
         int after = parentExecutions + (keys + CHUNK - 1) / CHUNK;
+        if (child.problem() != null) {
+            return new Finding.Suggestion(Finding.Strategy.BATCH_IN, null, before, after, "no rewrite: " + child.problem(),
+                    hint, chain.chain());
+        }
+        Rewriter.Rewrite batch = Rewriter.batchIn(child.sql());
+        if (batch.sql() == null) {
+            return new Finding.Suggestion(Finding.Strategy.BATCH_IN, null, before, after, "no rewrite: " + batch.problem(),
+                    hint, chain.chain());
+        }
         String reason = whyNotJoin != null ? whyNotJoin
                 : parent == null ? "the keys' origin is not in this scope: collect the " + keys
                         + " keys and load them in one IN query"
                 : "to-many lookup (up to " + group.maxRows() + " rows per key): a JOIN would multiply the parent's"
                         + " rows; load every key in one IN query";
         String chunks = keys > CHUNK ? "; chunk the keys " + CHUNK + " per query" : "";
-        return new Finding.Suggestion(Finding.Strategy.BATCH_IN, batch, before, after,
-                reason + ", matching rows back by " + key.column() + chunks + chain.note(), hint, chain.chain());
+        return new Finding.Suggestion(Finding.Strategy.BATCH_IN, batch.sql(), before, after,
+                reason + ", matching rows back by " + key.column() + chunks + binding(batch.parameters()) + chain.note(),
+                hint, chain.chain(), batch.parameters());
+    }
+
+    /** Says what to bind where, when the rewrite has parameters besides the keys. */
+    static String binding(List<Finding.Parameter> parameters) {
+        if (parameters.stream().allMatch(p -> p.source() == Finding.Parameter.Source.KEYS)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("; bind ");
+        for (int i = 0; i < parameters.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append('?').append(i + 1).append(" = ").append(parameters.get(i));
+        }
+        return out.toString();
+    }
+
+    /** The statement of {@code shape} as run in the scope, as a rewrite's template. */
+    static StatementTemplate template(Shape shape, ScopeRecorder.Snapshot scope, Finding.Parameter.Source role, int keySlot) {
+        for (ShapeGroup candidate : scope.groups()) {
+            if (candidate.shape().equals(shape)) {
+                return StatementTemplate.of(candidate, role, keySlot);
+            }
+        }
+        return new StatementTemplate(shape.sql(), "the statement's text was not recorded");
     }
 
     static int executionsOf(Shape shape, ScopeRecorder.Snapshot scope) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nplusone.StatementType;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,5 +102,21 @@ class SqlNormalizerTest {
         assertEquals(StatementType.UPDATE, SqlNormalizer.normalize("UPDATE t set a = 1").kind());
         assertEquals(StatementType.DELETE, SqlNormalizer.normalize("delete from t").kind());
         assertEquals(StatementType.OTHER, SqlNormalizer.normalize("").kind());
+    }
+
+    @Test
+    void a_template_writes_each_value_as_asked_with_slots_and_bind_indexes_as_the_shape_counts_them() {
+        List<String> seen = new ArrayList<>();
+        String template = SqlNormalizer.template("SELECT s.id FROM shipment s WHERE s.status IN ('A', 'B')"
+                + " AND s.order_id = ? AND s.carrier = 'DHL' AND s.weight > ?", (slot, literal, bind, original) -> {
+                    seen.add(slot + (literal ? " literal " : " bind " + bind + " ") + original);
+                    return slot == 2 ? original : ":v" + slot;
+                });
+
+        assertEquals(
+                "select s.id from shipment s where s.status in (:v0) and s.order_id = :v1 and s.carrier = 'DHL'"
+                        + " and s.weight > :v3", template);
+        assertEquals(List.of("0 literal ('A', 'B')", "1 bind 1 ?",
+                "2 literal 'DHL'", "3 bind 2 ?"), seen);
     }
 }

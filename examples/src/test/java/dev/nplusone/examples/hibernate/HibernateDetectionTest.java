@@ -237,6 +237,19 @@ class HibernateDetectionTest {
 
     @ParameterizedTest
     @EnumSource(EntryPoint.class)
+    void an_explicit_query_per_row_gets_one_query_for_every_key_not_a_fetch_plan(EntryPoint entry) {
+        SessionFactory sessions = fixture.sessions(entry);
+
+        Finding explicit = only(inScope(() -> new HibernateBlogPages(sessions).pythonTagsInLoop()));
+        Finding lazy = only(inScope(() -> new HibernateBlogPages(sessions).tagsInLoop()));
+
+        assertTrue(explicit.suggestion().frameworkHint().startsWith("Hibernate/JPA: the loop runs a query per row"
+                + " (an explicit query, not lazy loading)"), explicit.suggestion().frameworkHint());
+        assertTrue(lazy.suggestion().frameworkHint().contains("@BatchSize"), lazy.suggestion().frameworkHint());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EntryPoint.class)
     void reports_nothing_for_join_fetch(EntryPoint entry) {
         HibernateBlogPages blog = new HibernateBlogPages(fixture.sessions(entry));
 
