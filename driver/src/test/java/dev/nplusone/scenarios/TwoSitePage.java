@@ -20,7 +20,12 @@ public final class TwoSitePage {
     /** {@code loops} author lookups in a loop, then {@code sidebar} in a sidebar, or both in each iteration. */
     public static ScopeReport page(DataSource dataSource, int loops, int sidebar, boolean interleaved)
             throws SQLException {
-        Scope scope = NPlusOne.scope("page");
+        return page(NPlusOne.scope("page"), dataSource, loops, sidebar, interleaved);
+    }
+
+    /** The same page in a scope the caller opened (a test's, say). */
+    public static ScopeReport page(Scope scope, DataSource dataSource, int loops, int sidebar, boolean interleaved)
+            throws SQLException {
         try (scope; Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(AUTHOR_SQL)) {
             for (int i = 0; i < loops; i++) {

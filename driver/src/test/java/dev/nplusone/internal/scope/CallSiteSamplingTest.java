@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nplusone.Finding;
 import dev.nplusone.NPlusOne;
 import dev.nplusone.ScopeReport;
+import dev.nplusone.internal.OpenScope;
 import dev.nplusone.internal.report.HumanReport;
 import dev.nplusone.internal.report.JsonReport;
 import dev.nplusone.scenarios.SeedDatabase;
@@ -18,10 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What call-site sampling keeps exact and how it says what it estimated. A shape's first 64 executions in a
- * scope are walked; past them, walks follow the scope's time budget, which these tests replace with
- * deterministic ones (H2's timings vary with the machine): every execution (a real database), every 8th
- * optional walk (sampling), or none. Totals per shape are exact whatever the budget.
+ * What call-site sampling keeps exact and how it says what it estimated. A shape's first execution in a scope,
+ * the one taking a site to the threshold and the one after a walk that found a new site are walked; others
+ * follow the scope's time budget, which these tests replace with deterministic ones (H2's timings vary with
+ * the machine): every execution (a real database), every 8th optional walk (sampling), or none. Totals per
+ * shape are exact whatever the budget, and a test's scope walks every execution.
  */
 class CallSiteSamplingTest {
     static DataSource watched;
@@ -37,7 +39,7 @@ class CallSiteSamplingTest {
     }
 
     @Test
-    void a_second_call_site_after_the_first_64_executions_is_counted_exactly_when_every_execution_is_walked()
+    void a_second_call_site_after_100_executions_of_the_first_is_counted_exactly_when_every_execution_is_walked()
             throws Exception {
         WalkBudget.forNewScope = () -> new EveryNthWalk(1);
 
@@ -53,9 +55,9 @@ class CallSiteSamplingTest {
 
         ScopeReport report = page(100, false);
 
-        // 64 walked, then every 8th: the 4th sidebar lookup is walked, the next two are (a new site; its
-        // group reaching the threshold), the three before it count at the loop.
-        assertEquals(List.of("inLoop ~103 (68 walked)", "inSidebar ~7 (3 walked)"), bySite(report));
+        // The first and the threshold's walked, then every 8th: the 5th sidebar lookup is walked, the next two
+        // are (a new site; its group reaching the threshold), the four before it count at the loop.
+        assertEquals(List.of("inLoop ~105 (14 walked)", "inSidebar ~5 (3 walked)"), bySite(report));
         assertEquals(110, report.shapes().get(0).executions());
     }
 
@@ -66,31 +68,33 @@ class CallSiteSamplingTest {
 
         ScopeReport report = page(100, false);
 
-        assertEquals(List.of("inLoop ~110 (64 walked)"), bySite(report));
+        assertEquals(List.of("inLoop ~110 (2 walked)"), bySite(report));
         assertTrue(HumanReport.format(report).contains("  loop at : " + report.findings().get(0).callSite()
-                        + "   (call site walked for 64 of these 110 executions, the others counted here by estimate)\n"),
+                        + "   (call site walked for 2 of these 110 executions, the others counted here by estimate)\n"),
                 HumanReport.format(report));
         assertTrue(JsonReport.line(report).contains("\"executions\":110,\"executionsEstimated\":true,"
-                + "\"walkedExecutions\":64,"), JsonReport.line(report));
+                + "\"walkedExecutions\":2,"), JsonReport.line(report));
     }
 
     @Test
-    void two_call_sites_taking_turns_are_counted_exactly_however_long_the_scope_and_whatever_the_budget()
-            throws Exception {
-        WalkBudget.forNewScope = () -> new EveryNthWalk(Integer.MAX_VALUE);
+    void two_call_sites_taking_turns_are_followed_walk_by_walk_once_a_sample_finds_the_second() throws Exception {
+        WalkBudget.forNewScope = () -> new EveryNthWalk(8);
 
         ScopeReport report = page(200, true);
 
-        assertEquals(List.of("inLoop 200", "inSidebar 200"), bySite(report));
+        // Until a sample lands on the sidebar (its 5th lookup) its lookups count at the loop; from then on each
+        // walk finds the other site, so every execution is walked and counted where it ran.
+        assertEquals(List.of("inLoop ~204 (197 walked)", "inSidebar ~196 (196 walked)"), bySite(report));
     }
 
     @Test
-    void a_loop_of_64_lookups_is_counted_exactly_whatever_the_budget() throws Exception {
+    void a_tests_scope_counts_every_call_site_exactly_whatever_the_budget() throws Exception {
         WalkBudget.forNewScope = () -> new EveryNthWalk(Integer.MAX_VALUE);
 
-        ScopeReport report = page(54, false);
+        ScopeReport report = TwoSitePage.page(OpenScope.open("a test", ScopeRecorder.TEST_KIND, 0), watched, 100, 10,
+                false);
 
-        assertEquals(List.of("inLoop 54", "inSidebar 10"), bySite(report));
+        assertEquals(List.of("inLoop 100", "inSidebar 10"), bySite(report));
     }
 
     static ScopeReport page(int loops, boolean interleaved) throws SQLException {

@@ -67,8 +67,8 @@ class FrameworkFramesTest {
             "oracle.ucp.jdbc.proxy.oracle$1ucp$1jdbc$1proxy$1oracle$1StatementProxy$2oracle$1jdbc$1internal$1OraclePreparedStatement$$$Proxy, framework",
             // ORMs
             "org.hibernate.engine.internal.StatefulPersistenceContext, HIBERNATE",
-            "org.hibernate.collection.spi.AbstractPersistentCollection, HIBERNATE",
-            "org.hibernate.proxy.AbstractLazyInitializer, HIBERNATE",
+            "org.hibernate.collection.spi.AbstractPersistentCollection, HIBERNATE+HIBERNATE_LAZY",
+            "org.hibernate.proxy.AbstractLazyInitializer, HIBERNATE+HIBERNATE_LAZY",
             "org.hibernate.Hibernate, HIBERNATE",
             "com.example.Author$HibernateProxy$Xy12, HIBERNATE",
             "dev.nplusone.examples.hibernate.Author$HibernateProxy, HIBERNATE",
