@@ -40,7 +40,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private final int threshold;
     private final long startNanos = System.nanoTime();
     private final Map<Shape, ShapeEntry> shapes = new LinkedHashMap<>();
-    private final Map<String, ResultSource> sourcesByKey = new HashMap<>();
+    private final Map<SourceKey, ResultSource> sourcesByKey = new HashMap<>();
     private final List<ResultSource> sources = new ArrayList<>();
     private final ValueIndex values = new ValueIndex();
     private int statements;
@@ -85,7 +85,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
     /** The column of a shape's results that values are being read from, or null past the source bound. */
     public synchronized ResultSource source(Shape shape, String column) {
-        String key = shape.id() + "\u0000" + column;
+        SourceKey key = new SourceKey(shape, column);
         ResultSource source = sourcesByKey.get(key);
         if (source == null && sources.size() < MAX_SOURCES) {
             source = new ResultSource(sources.size(), shape, column);
@@ -179,6 +179,9 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         boolean keysTruncated = groups.stream().anyMatch(ShapeGroup::keysSaturated);
         return new Snapshot(name, kind, threshold, statements, groups, summaries, List.copyOf(sources), values,
                 truncated || keysTruncated);
+    }
+
+    private record SourceKey(Shape shape, String column) {
     }
 
     /** Per-shape totals, whatever the call sites. */

@@ -37,13 +37,16 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 final class Rewriter {
     private static final String KEY_LIST = dev.nplusone.Finding.Suggestion.KEY_LIST;
     private static final String KEY_LIST_MARKER = "nplusone_keys";
+    static final int MEMO_ENTRIES = 2_000;
+    /** Characters of SQL the memo's keys may hold in all: 2,000 joins of two 1 KB statements. */
+    static final long MEMO_CHARS = 4_000_000;
 
     private Rewriter() {
     }
 
     /** {@code child} with its key predicate turned into {@code key in (?, ?, ...)}, the key column selected. */
     static String batchIn(String child, ShapeAnalysis.KeyPredicate key) {
-        return REWRITES.get("in\u0000" + child + "\u0000" + key, k -> orNone(() -> rewriteBatchIn(child, key)));
+        return REWRITES.get(new BatchInKey(child, key), k -> orNone(() -> rewriteBatchIn(child, key)));
     }
 
     private static String rewriteBatchIn(String child, ShapeAnalysis.KeyPredicate key) throws Exception {
@@ -76,7 +79,7 @@ final class Rewriter {
      * the child's other predicates move into the ON clause so that parents without a match stay.
      */
     static String join(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key) {
-        return REWRITES.get("join\u0000" + parent + "\u0000" + parentColumn + "\u0000" + child + "\u0000" + key,
+        return REWRITES.get(new JoinKey(parent, parentColumn, child, key),
                 k -> orNone(() -> rewriteJoin(parent, parentColumn, child, key)));
     }
 
@@ -133,7 +136,7 @@ final class Rewriter {
 
     /** Whether {@link #join} found the child to re-read the parent's own rows (the only()/defer() trap). */
     static boolean rereadsParentRows(String parent, String child) {
-        return !REWRITES.get("reread\u0000" + parent + "\u0000" + child,
+        return !REWRITES.get(new RereadKey(parent, child),
                 k -> orNone(() -> checkRereads(parent, child) ? "yes" : null)).isEmpty();
     }
 
@@ -144,13 +147,41 @@ final class Rewriter {
                 && inner.getFromItem() instanceof Table childTable && sameTable(parentTable, childTable);
     }
 
-    /** The parent's statement selecting the child's columns too: the child re-read the parent's own rows. */
     /**
      * Rewrites are pure functions of the statements' fingerprints, and JSqlParser is the expensive part of a
      * scope's close: a page that closes a scope per request with the same loop parses its statements once.
-     * The empty string stands for "no sound rewrite".
+     * The empty string stands for "no sound rewrite". Keys are records over the fingerprints (the shapes'
+     * own strings, whose hashes are cached), so a hit neither copies nor rehashes SQL text; the bound is
+     * on entries and on the characters of SQL the keys hold.
      */
-    private static final BoundedCache<String, String> REWRITES = new BoundedCache<>(2_000);
+    static final BoundedCache<RewriteKey, String> REWRITES =
+            new BoundedCache<>(MEMO_ENTRIES, MEMO_CHARS, RewriteKey::chars);
+
+    private sealed interface RewriteKey permits BatchInKey, JoinKey, RereadKey {
+        int chars();
+    }
+
+    private record BatchInKey(String child, ShapeAnalysis.KeyPredicate key) implements RewriteKey {
+        @Override
+        public int chars() {
+            return child.length();
+        }
+    }
+
+    private record JoinKey(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key)
+            implements RewriteKey {
+        @Override
+        public int chars() {
+            return parent.length() + child.length();
+        }
+    }
+
+    private record RereadKey(String parent, String child) implements RewriteKey {
+        @Override
+        public int chars() {
+            return parent.length() + child.length();
+        }
+    }
 
     private interface Rewrite {
         String run() throws Exception;
