@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -37,7 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       one CONFIRMED N+1 with a JOIN rewrite, the same finding in every operation (a page hit again);</li>
  *   <li>{@code newFinding}: the same loop on tables named afresh for each operation (16,384 names, more than
  *       any memo keeps), so every close analyses and rewrites statements it never saw: the cost of a first
- *       finding, JSqlParser included.</li>
+ *       finding, JSqlParser included;</li>
+ *   <li>{@code closeCleanScope}, {@code closeSeenFinding}: the close alone (detection, suggestion, report) of
+ *       the scopes of {@code cleanScope} and {@code seenFinding}, recorded before each operation outside the
+ *       measured time: recording is dominated by call-site walks, which would hide the close.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -96,26 +100,59 @@ public class ScopeBenchmark {
 
     @Benchmark
     public ScopeReport cleanScope() {
-        ScopeRecorder scope = engine.open("GET /clean", "explicit", CLEAN_THRESHOLD);
-        for (int i = 0; i < 50; i++) {
-            recordLookup(scope, cleanStatements[i & 1], ++nextKey);
-        }
-        return engine.closeOnThread(scope);
+        return engine.closeOnThread(recordClean());
     }
 
     @Benchmark
     public ScopeReport seenFinding() {
-        return loop(seenParent, seenChild);
+        return engine.closeOnThread(recordLoop(seenParent, seenChild));
+    }
+
+    /** A scope recorded before each operation, for the benchmarks that measure its close alone. */
+    @State(Scope.Thread)
+    public static class Recorded {
+        ScopeRecorder clean;
+        ScopeRecorder seenFinding;
+
+        @Setup(Level.Invocation)
+        public void record(ScopeBenchmark benchmark) {
+            clean = benchmark.recordClean();
+            seenFinding = benchmark.recordLoop(benchmark.seenParent, benchmark.seenChild);
+        }
+
+        @TearDown(Level.Invocation)
+        public void closeWhatWasNotMeasured(ScopeBenchmark benchmark) {
+            benchmark.engine.closeOnThread(clean);
+            benchmark.engine.closeOnThread(seenFinding);
+        }
+    }
+
+    @Benchmark
+    public ScopeReport closeCleanScope(Recorded recorded) {
+        return engine.closeOnThread(recorded.clean);
+    }
+
+    @Benchmark
+    public ScopeReport closeSeenFinding(Recorded recorded) {
+        return engine.closeOnThread(recorded.seenFinding);
     }
 
     @Benchmark
     public ScopeReport newFinding() {
         int name = nextTableName++ % NEW_TABLE_NAMES;
-        return loop(engine.sql().statement(parentSql("post_" + name)),
-                engine.sql().statement(childSql("author_" + name)));
+        return engine.closeOnThread(recordLoop(engine.sql().statement(parentSql("post_" + name)),
+                engine.sql().statement(childSql("author_" + name))));
     }
 
-    private ScopeReport loop(SqlCache.Statement parent, SqlCache.Statement child) {
+    ScopeRecorder recordClean() {
+        ScopeRecorder scope = engine.open("GET /clean", "explicit", CLEAN_THRESHOLD);
+        for (int i = 0; i < 50; i++) {
+            recordLookup(scope, cleanStatements[i & 1], ++nextKey);
+        }
+        return scope;
+    }
+
+    ScopeRecorder recordLoop(SqlCache.Statement parent, SqlCache.Statement child) {
         ScopeRecorder scope = engine.open("GET /posts", "explicit", 0);
         recordLookup(scope, parent, 7);
         ResultSource ids = scope.source(parent.shape(), "id");
@@ -130,7 +167,7 @@ public class ScopeBenchmark {
             group.rowRead(1);
         }
         nextKey += LOOP;
-        return engine.closeOnThread(scope);
+        return scope;
     }
 
     private ShapeGroup recordLookup(ScopeRecorder scope, SqlCache.Statement statement, long key) {

@@ -25,7 +25,12 @@ class ScopeBenchmarkSmokeTest {
                 assertOneJoinFinding(benchmark.seenFinding());
                 assertOneJoinFinding(benchmark.newFinding());
             }
-            assertEquals(8, benchmark.reported(), "every scope went to the listener");
+            ScopeBenchmark.Recorded recorded = new ScopeBenchmark.Recorded();
+            recorded.record(benchmark);
+            assertTrue(benchmark.closeCleanScope(recorded).findings().isEmpty());
+            assertOneJoinFinding(benchmark.closeSeenFinding(recorded));
+            recorded.closeWhatWasNotMeasured(benchmark);
+            assertEquals(10, benchmark.reported(), "every scope went to the listener, once");
         } finally {
             benchmark.finish();
         }
