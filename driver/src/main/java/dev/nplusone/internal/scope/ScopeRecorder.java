@@ -129,8 +129,15 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
             if (!closed) {
                 closed = true;
                 report = reporting.apply(this);
+                noteValueIndexSize();
             }
             return report;
+        }
+    }
+
+    private synchronized void noteValueIndexSize() {
+        if (values != null) {
+            values.scopeClosed();
         }
     }
 

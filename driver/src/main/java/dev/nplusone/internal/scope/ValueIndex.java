@@ -8,8 +8,15 @@ package dev.nplusone.internal.scope;
  */
 final class ValueIndex {
     static final int GENERATION_SIZE = 1 << 13;
-    /** A request's results hold tens to hundreds of values, not thousands: start small, grow by doubling. */
-    private static final int INITIAL_CAPACITY = 64;
+    static final int MIN_CAPACITY = 64;
+    /** A batch job's scope must not make every request after it start with a large table. */
+    static final int MAX_START_CAPACITY = 2_048;
+    /**
+     * The table size the scope closed last needed. Request after request of one application reads about as
+     * many values, so a new scope's first table is sized for them instead of growing through every smaller
+     * size. One racy field: concurrent scopes overwrite each other's figure, which only costs a regrowth.
+     */
+    private static volatile int startCapacity = MIN_CAPACITY;
 
     private Table current;
     private Table previous;
@@ -20,13 +27,26 @@ final class ValueIndex {
             return;
         }
         if (current == null) {
-            current = new Table();
+            current = new Table(startCapacity);
         }
         if (current.size >= GENERATION_SIZE && !current.contains(key)) {
             previous = current;
-            current = new Table();
+            current = new Table(startCapacity);
         }
         current.putIfAbsent(key, sequence);
+    }
+
+    /** Notes how large this (closed) scope's index grew, for the first table of the scopes opened next. */
+    void scopeClosed() {
+        if (current != null) {
+            int needed = Integer.highestOneBit(Math.max(1, current.size * 2 - 1)) * 2;
+            startCapacity = Math.max(MIN_CAPACITY, Math.min(MAX_START_CAPACITY, needed));
+        }
+    }
+
+    /** Entries the current table holds before it grows. */
+    int capacity() {
+        return current == null ? startCapacity / 2 : current.capacity() / 2;
     }
 
     /** The sequence at which {@code sourceId} first produced the value, or -1 if it never did (or was forgotten). */
@@ -51,10 +71,14 @@ final class ValueIndex {
      * entries. Each slot is two adjacent longs (key, sequence): one array, and a probe reads one cache line.
      */
     private static final class Table {
-        private long[] slots = new long[2 * INITIAL_CAPACITY];
+        private long[] slots;
         int size;
 
-        private int capacity() {
+        Table(int capacity) {
+            slots = new long[2 * capacity];
+        }
+
+        int capacity() {
             return slots.length >> 1;
         }
 
