@@ -129,13 +129,13 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
             if (!closed) {
                 closed = true;
                 report = reporting.apply(this);
-                noteValueIndexSize();
             }
             return report;
         }
     }
 
-    private synchronized void noteValueIndexSize() {
+    /** Once the scope is reported: lets the scopes opened next size their value index like this one's. */
+    public synchronized void noteValueIndexSize() {
         if (values != null) {
             values.scopeClosed();
         }
