@@ -189,7 +189,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
             }
             summaries.add(new ShapeSummary(entry.shape, entry.executions, distinct, entry.groups.size()));
         }
-        boolean keysTruncated = groups.stream().anyMatch(ShapeGroup::keysSaturated);
+        boolean keysTruncated = false;
+        for (ShapeGroup group : groups) {
+            keysTruncated |= group.keysSaturated();
+        }
         ValueIndexView valueView = values == null ? NO_VALUES : values::firstSeen;
         return new Snapshot(name, kind, threshold, statements, groups, summaries, List.copyOf(sources), valueView,
                 truncated || keysTruncated);

@@ -46,7 +46,7 @@ final class Rewriter {
 
     /** {@code child} with its key predicate turned into {@code key in (?, ?, ...)}, the key column selected. */
     static String batchIn(String child, ShapeAnalysis.KeyPredicate key) {
-        return REWRITES.get(new BatchInKey(child, key), k -> orNone(() -> rewriteBatchIn(child, key)));
+        return REWRITES.get(new BatchInKey(child, key), Rewriter::build);
     }
 
     private static String rewriteBatchIn(String child, ShapeAnalysis.KeyPredicate key) throws Exception {
@@ -79,8 +79,7 @@ final class Rewriter {
      * the child's other predicates move into the ON clause so that parents without a match stay.
      */
     static String join(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key) {
-        return REWRITES.get(new JoinKey(parent, parentColumn, child, key),
-                k -> orNone(() -> rewriteJoin(parent, parentColumn, child, key)));
+        return REWRITES.get(new JoinKey(parent, parentColumn, child, key), Rewriter::build);
     }
 
     private static String rewriteJoin(String parent, String parentColumn, String child, ShapeAnalysis.KeyPredicate key)
@@ -136,8 +135,7 @@ final class Rewriter {
 
     /** Whether {@link #join} found the child to re-read the parent's own rows (the only()/defer() trap). */
     static boolean rereadsParentRows(String parent, String child) {
-        return !REWRITES.get(new RereadKey(parent, child),
-                k -> orNone(() -> checkRereads(parent, child) ? "yes" : null)).isEmpty();
+        return !REWRITES.get(new RereadKey(parent, child), Rewriter::build).isEmpty();
     }
 
     private static boolean checkRereads(String parent, String child) throws Exception {
@@ -157,14 +155,22 @@ final class Rewriter {
     static final BoundedCache<RewriteKey, String> REWRITES =
             new BoundedCache<>(MEMO_ENTRIES, MEMO_CHARS, RewriteKey::chars);
 
+    /** What one rewrite is computed from; it computes it (null: no sound rewrite) only on a memo miss. */
     private sealed interface RewriteKey permits BatchInKey, JoinKey, RereadKey {
         int chars();
+
+        String rewrite() throws Exception;
     }
 
     private record BatchInKey(String child, ShapeAnalysis.KeyPredicate key) implements RewriteKey {
         @Override
         public int chars() {
             return child.length();
+        }
+
+        @Override
+        public String rewrite() throws Exception {
+            return rewriteBatchIn(child, key);
         }
     }
 
@@ -174,6 +180,11 @@ final class Rewriter {
         public int chars() {
             return parent.length() + child.length();
         }
+
+        @Override
+        public String rewrite() throws Exception {
+            return rewriteJoin(parent, parentColumn, child, key);
+        }
     }
 
     private record RereadKey(String parent, String child) implements RewriteKey {
@@ -181,15 +192,16 @@ final class Rewriter {
         public int chars() {
             return parent.length() + child.length();
         }
+
+        @Override
+        public String rewrite() throws Exception {
+            return checkRereads(parent, child) ? "yes" : null;
+        }
     }
 
-    private interface Rewrite {
-        String run() throws Exception;
-    }
-
-    private static String orNone(Rewrite rewrite) {
+    private static String build(RewriteKey key) {
         try {
-            String sql = rewrite.run();
+            String sql = key.rewrite();
             return sql == null ? "" : sql;
         } catch (RuntimeException e) {
             throw e;
