@@ -115,6 +115,7 @@ public final class Engine {
         try {
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
             reporter.report(report, current);
+            scope.noteValueIndexSize();
             return report;
         } catch (Throwable t) {
             Failures.record("scope analysis", t);

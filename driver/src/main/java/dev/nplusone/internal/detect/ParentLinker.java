@@ -4,10 +4,8 @@ import dev.nplusone.Finding;
 import dev.nplusone.internal.scope.ResultSource;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Finds the parent of a loop by bind-value flow: the result column (of another shape that returned several
@@ -29,13 +27,17 @@ public final class ParentLinker {
         ParentLink best = ParentLink.UNPARENTED;
         int bestAffinity = -1;
         boolean multiRowBefore = false;
+        KeyFirstUses[] keysAt = new KeyFirstUses[ShapeGroup.KEY_WIDTH];
         for (ResultSource source : scope.sources()) {
             if (source.shape().equals(group.shape()) || source.rows() < 2) {
                 continue;
             }
             multiRowBefore = true;
             for (int position = 0; position < ShapeGroup.KEY_WIDTH; position++) {
-                ParentLink candidate = match(group, source, position, scope.values());
+                if (keysAt[position] == null) {
+                    keysAt[position] = KeyFirstUses.of(group, position);
+                }
+                ParentLink candidate = match(keysAt[position], source, position, scope.values());
                 if (candidate == null || candidate.matched() < MIN_SHARE * candidate.examined()) {
                     continue;
                 }
@@ -53,26 +55,20 @@ public final class ParentLinker {
         return multiRowBefore ? new ParentLink(Finding.Confidence.LIKELY, null, -1, 0, 0) : ParentLink.UNPARENTED;
     }
 
-    /** How many distinct keys at {@code position} the source produced before their first use. */
-    private static ParentLink match(ShapeGroup group, ResultSource source, int position,
+    /** How many of the distinct keys at {@code position} the source produced before their first use. */
+    private static ParentLink match(KeyFirstUses keys, ResultSource source, int position,
                                     ScopeRecorder.ValueIndexView values) {
-        Map<Long, Long> firstUse = new HashMap<>();
-        for (int execution = 0; execution < group.loggedExecutions(); execution++) {
-            if (group.loggedKeyCount(execution) > position) {
-                firstUse.putIfAbsent(group.loggedKey(execution, position), group.loggedSequence(execution));
-            }
-        }
-        if (firstUse.size() < 2) {
+        if (keys.size() < 2) {
             return null; // a constant (a filter value), not a key that varies with the loop
         }
         int matched = 0;
-        for (Map.Entry<Long, Long> key : firstUse.entrySet()) {
-            long seen = values.firstSeen(key.getKey(), source.id());
-            if (seen >= 0 && seen < key.getValue()) {
+        for (int i = 0; i < keys.size(); i++) {
+            long seen = values.firstSeen(keys.key(i), source.id());
+            if (seen >= 0 && seen < keys.firstUse(i)) {
                 matched++;
             }
         }
-        return new ParentLink(Finding.Confidence.CONFIRMED, source, position, matched, firstUse.size());
+        return new ParentLink(Finding.Confidence.CONFIRMED, source, position, matched, keys.size());
     }
 
     /** How strongly column and table names say that the source column refers to the child's rows. */
@@ -82,7 +78,6 @@ public final class ParentLinker {
 
         static int between(dev.nplusone.internal.sql.Shape child, ResultSource source) {
             List<String> childTables = child.analysis().tables();
-            List<String> childKeys = child.analysis().keyColumns();
             List<String> parentTables = source.shape().analysis().tables();
             String parentColumn = bare(source.column());
             int affinity = 0;
@@ -97,8 +92,8 @@ public final class ParentLinker {
                 affinity += 2;
             }
             // parent post.id -> child key post_id
-            for (String key : childKeys) {
-                String bareKey = bare(key);
+            for (dev.nplusone.internal.sql.ShapeAnalysis.KeyPredicate key : child.analysis().keys()) {
+                String bareKey = bare(key.column());
                 if (bareKey.endsWith("_id") && parentColumn.equals("id")
                         && mentions(parentTables, bareKey.substring(0, bareKey.length() - 3))) {
                     affinity += 2;

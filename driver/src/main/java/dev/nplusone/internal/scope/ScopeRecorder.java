@@ -39,9 +39,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private final int threshold;
     private final long startNanos = System.nanoTime();
     private final Map<Shape, ShapeEntry> shapes = new LinkedHashMap<>();
-    private final Map<String, ResultSource> sourcesByKey = new HashMap<>();
-    private final List<ResultSource> sources = new ArrayList<>();
-    private final ValueIndex values = new ValueIndex();
+    // Created when the scope first reads a result value: many scopes (writes, counts, empty ones) never do.
+    private Map<SourceKey, ResultSource> sourcesByKey;
+    private List<ResultSource> sources = List.of();
+    private ValueIndex values;
     private final WalkBudget walkBudget = WalkBudget.create();
     private int statements;
     private long sequence;
@@ -85,7 +86,12 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
     /** The column of a shape's results that values are being read from, or null past the source bound. */
     public synchronized ResultSource source(Shape shape, String column) {
-        String key = shape.id() + "\u0000" + column;
+        if (sourcesByKey == null) {
+            sourcesByKey = new HashMap<>();
+            sources = new ArrayList<>();
+            values = new ValueIndex();
+        }
+        SourceKey key = new SourceKey(shape, column);
         ResultSource source = sourcesByKey.get(key);
         if (source == null && sources.size() < MAX_SOURCES) {
             source = new ResultSource(sources.size(), shape, column);
@@ -125,6 +131,13 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
                 report = reporting.apply(this);
             }
             return report;
+        }
+    }
+
+    /** Once the scope is reported: lets the scopes opened next size their value index like this one's. */
+    public synchronized void noteValueIndexSize() {
+        if (values != null) {
+            values.scopeClosed();
         }
     }
 
@@ -176,9 +189,16 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
             }
             summaries.add(new ShapeSummary(entry.shape, entry.executions, distinct, entry.groups.size()));
         }
-        boolean keysTruncated = groups.stream().anyMatch(ShapeGroup::keysSaturated);
-        return new Snapshot(name, kind, threshold, statements, groups, summaries, List.copyOf(sources), values,
+        boolean keysTruncated = false;
+        for (ShapeGroup group : groups) {
+            keysTruncated |= group.keysSaturated();
+        }
+        ValueIndexView valueView = values == null ? NO_VALUES : values::firstSeen;
+        return new Snapshot(name, kind, threshold, statements, groups, summaries, List.copyOf(sources), valueView,
                 truncated || keysTruncated);
+    }
+
+    private record SourceKey(Shape shape, String column) {
     }
 
     /** Per-shape totals, whatever the call sites. */
@@ -192,11 +212,9 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     public record Snapshot(String name, String kind, int threshold, int statements, List<ShapeGroup> groups,
                            List<ShapeSummary> shapes, List<ResultSource> sources, ValueIndexView values,
                            boolean truncated) {
-        Snapshot(String name, String kind, int threshold, int statements, List<ShapeGroup> groups,
-                 List<ShapeSummary> shapes, List<ResultSource> sources, ValueIndex values, boolean truncated) {
-            this(name, kind, threshold, statements, groups, shapes, sources, values::firstSeen, truncated);
-        }
     }
+
+    private static final ValueIndexView NO_VALUES = (valueHash, sourceId) -> -1;
 
     /** Read access to the value index: when a source first produced a value, or -1. */
     @FunctionalInterface

@@ -253,8 +253,9 @@ final class Rewriter {
      * scope's close: a page that closes a scope per request with the same loop parses its statements once.
      * The empty string stands for "no sound rewrite".
      */
-    private static final BoundedCache<String, String> REWRITES = new BoundedCache<>(2_000);
-    private static final BoundedCache<String, Rewrite> RENDERED = new BoundedCache<>(2_000);
+    static final int MEMO_ENTRIES = 2_000;
+    static final BoundedCache<String, String> REWRITES = new BoundedCache<>(MEMO_ENTRIES);
+    static final BoundedCache<String, Rewrite> RENDERED = new BoundedCache<>(MEMO_ENTRIES);
 
     private interface Composer {
         String run() throws Exception;
