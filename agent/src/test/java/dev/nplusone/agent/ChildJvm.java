@@ -31,6 +31,9 @@ final class ChildJvm {
         /** The programs, the scenario classes, H2, HikariCP, Tomcat and the javax servlet API: no nplusone. */
         APPLICATION("/agent/target/test-classes", "-tests.jar", "/driver/target/test-classes", "/com/h2database/",
                 "/com/zaxxer/", "/org/slf4j/", "/org/apache/tomcat/", "/javax/servlet/"),
+        /** An application's tests without nplusone: JUnit Jupiter, the Vintage engine and JUnit 4, the launcher. */
+        APPLICATION_TESTS("/agent/target/test-classes", "-tests.jar", "/driver/target/test-classes", "/com/h2database/",
+                "/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/junit/junit/", "/org/hamcrest/"),
         /** An application that also uses nplusone-driver and runs the driver's JUnit scenarios itself. */
         APPLICATION_WITH_DRIVER("/agent/target/test-classes", "nplusone-driver-", "/driver/target/test-classes",
                 "/driver/target/classes", "/com/h2database/", "/com/zaxxer/", "/org/slf4j/", "/net/ttddyy/",

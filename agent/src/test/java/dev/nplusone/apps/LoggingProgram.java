@@ -3,32 +3,22 @@ package dev.nplusone.apps;
 import dev.nplusone.scenarios.EntryPoint;
 import dev.nplusone.scenarios.SeedDatabase;
 import java.util.Collections;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * An application that routes all {@code java.util.logging} through one handler of its own, as a bridge to
- * Logback would, and prints the logger of every record it receives ({@code logged by <name>}). Between its
- * pages it resets every logger's level, as Spring Boot's Logback set-up does on each context start, so a
- * library's own choice to turn its logger off does not survive. {@code LoggingProgram page...}.
+ * An application that routes all {@code java.util.logging} through one handler of its own ({@link LoggedBy})
+ * and runs the seed scenarios' pages. Between pages it resets every logger's level, as Spring Boot's Logback
+ * set-up does on each context start, so a library's own choice to turn its logger off does not survive.
+ * {@code LoggingProgram page...}.
  */
 public final class LoggingProgram {
-    static final String LOGGED_BY = "logged by ";
-
     private LoggingProgram() {
     }
 
     public static void main(String[] args) throws Exception {
         Watchdog.exitAfterSeconds(60);
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            root.removeHandler(handler);
-        }
-        root.setLevel(Level.INFO);
-        root.addHandler(new PrintingHandler());
+        LoggedBy.install();
         SeedDatabase database = SeedDatabase.create();
         try (EntryPoint.Watched connectivity = JdbcProgram.open("driver-manager", database)) {
             for (String page : args) {
@@ -45,21 +35,6 @@ public final class LoggingProgram {
             if (logger != null && !name.isEmpty()) {
                 logger.setLevel(null);
             }
-        }
-    }
-
-    private static final class PrintingHandler extends Handler {
-        @Override
-        public void publish(LogRecord record) {
-            System.out.println(LOGGED_BY + record.getLoggerName());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
