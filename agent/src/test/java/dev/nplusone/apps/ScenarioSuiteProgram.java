@@ -14,6 +14,6 @@ public final class ScenarioSuiteProgram {
     public static void main(String[] args) {
         // the generated scenarios' 10,000 seeds prove rewrites, not the agent: a sample keeps this run short
         System.setProperty("generated.scenarios", "200");
-        TestSuiteProgram.run(selectPackage("dev.nplusone.scenarios"));
+        JUnitSuiteProgram.run(selectPackage("dev.nplusone.scenarios"));
     }
 }

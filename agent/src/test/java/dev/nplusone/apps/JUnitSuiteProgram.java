@@ -13,10 +13,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * Runs test classes through the JUnit Platform launcher, as a build tool's test JVM does, and routes all
  * logging through {@link LoggedBy}. Prints JUnit's summary; exits 0 only when tests ran and all passed.
- * {@code TestSuiteProgram className...}.
+ * {@code JUnitSuiteProgram className...}.
  */
-public final class TestSuiteProgram {
-    private TestSuiteProgram() {
+public final class JUnitSuiteProgram {
+    private JUnitSuiteProgram() {
     }
 
     public static void main(String[] args) {

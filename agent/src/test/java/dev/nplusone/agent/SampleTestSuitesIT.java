@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nplusone.apps.LoggedBy;
-import dev.nplusone.apps.TestSuiteProgram;
+import dev.nplusone.apps.JUnitSuiteProgram;
 import dev.nplusone.apps.suites.AuthorLookups;
 import dev.nplusone.apps.suites.LegacySuite;
 import dev.nplusone.apps.suites.ShopSuite;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * them, with no change to the project: a scope per test named after it, fixtures apart, call sites in test
  * code, a summary of the tests with findings when the test plan ends, and no other logging.
  */
-class TestSuitesIT {
+class SampleTestSuitesIT {
     private static final Path SUITE_SOURCES = Path.of(System.getProperty("suites.sources", "src/test/java"));
     private static final String SHOP = ShopSuite.class.getSimpleName();
     private static final String LEGACY = LegacySuite.class.getSimpleName();
@@ -39,7 +39,7 @@ class TestSuitesIT {
         ChildJvm jvm = ChildJvm.on(Jdk.CURRENT).classpath(ChildJvm.Classpath.APPLICATION_TESTS);
         Path json = jvm.file("n1.jsonl");
         result = jvm.agent("json=" + json)
-                .run(TestSuiteProgram.class, ShopSuite.class.getName(), LegacySuite.class.getName())
+                .run(JUnitSuiteProgram.class, ShopSuite.class.getName(), LegacySuite.class.getName())
                 .assertExitedNormally();
         scopesByName = new LinkedHashMap<>();
         for (JsonNode scope : JsonLines.read(json)) {
