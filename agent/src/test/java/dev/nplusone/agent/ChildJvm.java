@@ -37,7 +37,8 @@ final class ChildJvm {
         /** An application that also uses nplusone-driver and runs the driver's JUnit scenarios itself. */
         APPLICATION_WITH_DRIVER("/agent/target/test-classes", "nplusone-driver-", "/driver/target/test-classes",
                 "/driver/target/classes", "/com/h2database/", "/com/zaxxer/", "/org/slf4j/", "/net/ttddyy/",
-                "/com/github/jsqlparser/", "/org/junit/", "/org/opentest4j/", "/org/apiguardian/");
+                "/com/github/jsqlparser/", "/org/junit/jupiter/", "/org/junit/platform/", "/org/opentest4j/",
+                "/org/apiguardian/");
 
         private final List<String> fragments;
 
