@@ -10,7 +10,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  *
  * <p>Why these: each is the one place a framework invokes every test method and fixture method, with what
  * names them at hand, and has kept its name and signature across many releases. Jupiter's
- * {@code InterceptingExecutableInvoker.invoke(Method, Object, ExtensionContext, ...)} (5.9 to 6.1) runs
+ * {@code InterceptingExecutableInvoker.invoke(Method, Object, ExtensionContext, ...)} (checked in 5.10, 5.14, 6.1) runs
  * extensions' interceptors inside it, so a project's own {@code @NoNPlusOne} scope is innermost and wins.
  * JUnit 4's {@code FrameworkMethod.invokeExplosively} serves its own runners and the Vintage engine alike. A
  * {@code TestExecutionListener} would be public API, but it is told of a test before its {@code @BeforeEach}
