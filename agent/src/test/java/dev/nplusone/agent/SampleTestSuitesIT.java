@@ -2,12 +2,14 @@ package dev.nplusone.agent;
 
 import static dev.nplusone.agent.JsonLines.Figures.nPlusOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nplusone.apps.LoggedBy;
 import dev.nplusone.apps.JUnitSuiteProgram;
 import dev.nplusone.apps.suites.AuthorLookups;
+import dev.nplusone.apps.suites.GuardedSuite;
 import dev.nplusone.apps.suites.LegacySuite;
 import dev.nplusone.apps.suites.ShopSuite;
 import dev.nplusone.scenarios.BlogPages;
@@ -93,6 +95,19 @@ class SampleTestSuitesIT {
                 + BlogPages.AUTHOR_SQL + "   loop at " + CallSites.of(SUITE_SOURCES, ShopSuite.class,
                 "reads_each_author_in_the_test", "reads_each_author_in_the_test") + "\n");
         result.assertStderrContains("nplusone: JSON Lines of every scope with findings: ");
+    }
+
+    @Test
+    void a_test_under_the_projects_own_no_n_plus_one_is_reported_by_the_extension_alone() {
+        ChildJvm jvm = ChildJvm.on(Jdk.CURRENT).classpath(ChildJvm.Classpath.APPLICATION_WITH_DRIVER);
+        Path json = jvm.file("n1.jsonl");
+        ChildJvm.Result guarded = jvm.agent("json=" + json).run(JUnitSuiteProgram.class, GuardedSuite.class.getName())
+                .assertExitedNormally();
+
+        assertTrue(guarded.stdout().contains("1 tests successful"), guarded.stdout());
+        List<String> agentScopes = JsonLines.read(json).stream().map(scope -> scope.at("/scope/name").asText()).toList();
+        assertFalse(agentScopes.contains(GuardedSuite.class.getSimpleName() + ".renders_the_posts_page"),
+                () -> "the agent's scopes with findings: " + agentScopes);
     }
 
     @Test
