@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nplusone.apps.LoggedBy;
-import dev.nplusone.apps.JUnitSuiteProgram;
 import dev.nplusone.apps.suites.AuthorLookups;
 import dev.nplusone.apps.suites.GuardedSuite;
 import dev.nplusone.apps.suites.LegacySuite;
@@ -15,7 +14,6 @@ import dev.nplusone.apps.suites.ShopSuite;
 import dev.nplusone.scenarios.BlogPages;
 import dev.nplusone.scenarios.CallSites;
 import dev.nplusone.scenarios.SeedDatabase;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * code, a summary of the tests with findings when the test plan ends, and no other logging.
  */
 class SampleTestSuitesIT {
-    private static final Path SUITE_SOURCES = Path.of(System.getProperty("suites.sources", "src/test/java"));
     private static final String SHOP = ShopSuite.class.getSimpleName();
     private static final String LEGACY = LegacySuite.class.getSimpleName();
 
@@ -38,13 +35,10 @@ class SampleTestSuitesIT {
 
     @BeforeAll
     static void runTheSuites() {
-        ChildJvm jvm = ChildJvm.on(Jdk.CURRENT).classpath(ChildJvm.Classpath.APPLICATION_TESTS);
-        Path json = jvm.file("n1.jsonl");
-        result = jvm.agent("json=" + json)
-                .run(JUnitSuiteProgram.class, ShopSuite.class.getName(), LegacySuite.class.getName())
-                .assertExitedNormally();
+        SuiteRun run = SuiteRun.of(ChildJvm.Classpath.APPLICATION_TESTS, ShopSuite.class, LegacySuite.class);
+        result = run.result();
         scopesByName = new LinkedHashMap<>();
-        for (JsonNode scope : JsonLines.read(json)) {
+        for (JsonNode scope : run.scopes()) {
             scopesByName.putIfAbsent(scope.at("/scope/name").asText(), scope);
         }
     }
@@ -74,7 +68,7 @@ class SampleTestSuitesIT {
     @Test
     void a_loop_in_a_test_method_or_a_test_helper_has_its_call_site_in_test_code() {
         JsonLines.assertFindings(scopesByName.get(SHOP + ".reads_each_author_in_the_test"), nPlusOne(5, 5, 1,
-                BlogPages.AUTHOR_SQL, CallSites.of(SUITE_SOURCES, ShopSuite.class, "reads_each_author_in_the_test",
+                BlogPages.AUTHOR_SQL, SuiteRun.callSite(ShopSuite.class, "reads_each_author_in_the_test",
                         "reads_each_author_in_the_test")));
         JsonLines.assertFindings(scopesByName.get(SHOP + ".looks_up_authors [2] 4"), nPlusOne(4, 4, 1,
                 BlogPages.AUTHOR_SQL, helperSite()));
@@ -92,20 +86,17 @@ class SampleTestSuitesIT {
     void the_end_of_the_test_plan_lists_each_test_with_findings_once() {
         assertEquals(1, result.stderrCount("nplusone: 7 tests ran repeated queries\n"), result.stderr());
         result.assertStderrContains("  " + SHOP + ".reads_each_author_in_the_test: N+1 QUERY 5 x "
-                + BlogPages.AUTHOR_SQL + "   loop at " + CallSites.of(SUITE_SOURCES, ShopSuite.class,
+                + BlogPages.AUTHOR_SQL + "   loop at " + SuiteRun.callSite(ShopSuite.class,
                 "reads_each_author_in_the_test", "reads_each_author_in_the_test") + "\n");
         result.assertStderrContains("nplusone: JSON Lines of every scope with findings: ");
     }
 
     @Test
     void a_test_under_the_projects_own_no_n_plus_one_is_reported_by_the_extension_alone() {
-        ChildJvm jvm = ChildJvm.on(Jdk.CURRENT).classpath(ChildJvm.Classpath.APPLICATION_WITH_DRIVER);
-        Path json = jvm.file("n1.jsonl");
-        ChildJvm.Result guarded = jvm.agent("json=" + json).run(JUnitSuiteProgram.class, GuardedSuite.class.getName())
-                .assertExitedNormally();
+        SuiteRun guarded = SuiteRun.of(ChildJvm.Classpath.APPLICATION_WITH_DRIVER, GuardedSuite.class);
 
-        assertTrue(guarded.stdout().contains("1 tests successful"), guarded.stdout());
-        List<String> agentScopes = JsonLines.read(json).stream().map(scope -> scope.at("/scope/name").asText()).toList();
+        assertTrue(guarded.result().stdout().contains("1 tests successful"), guarded.result().stdout());
+        List<String> agentScopes = guarded.scopeNames();
         assertFalse(agentScopes.contains(GuardedSuite.class.getSimpleName() + ".renders_the_posts_page"),
                 () -> "the agent's scopes with findings: " + agentScopes);
     }
@@ -116,6 +107,6 @@ class SampleTestSuitesIT {
     }
 
     private static String helperSite() {
-        return CallSites.of(SUITE_SOURCES, AuthorLookups.class, "name", "name");
+        return SuiteRun.callSite(AuthorLookups.class, "name", "name");
     }
 }

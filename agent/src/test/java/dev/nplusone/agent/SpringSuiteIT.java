@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nplusone.apps.JUnitSuiteProgram;
 import dev.nplusone.apps.spring.PostTitles;
 import dev.nplusone.apps.spring.PostTitlesSuite;
-import dev.nplusone.scenarios.CallSites;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,17 +15,13 @@ import org.junit.jupiter.api.Test;
  * Platform launcher: the lazy-loading loop is the test's, the context's start-up (and its write loop) is not.
  */
 class SpringSuiteIT {
-    private static final Path SUITE_SOURCES = Path.of(System.getProperty("suites.sources", "src/test/java"));
-
     @Test
     void a_transactional_test_is_a_scope_of_its_own_blaming_the_loop_on_main_code() {
-        ChildJvm jvm = ChildJvm.on(Jdk.CURRENT).classpath(ChildJvm.Classpath.SPRING_APPLICATION_TESTS);
-        Path json = jvm.file("n1.jsonl");
-        ChildJvm.Result result = jvm.agent("json=" + json).run(JUnitSuiteProgram.class, PostTitlesSuite.class.getName())
-                .assertExitedNormally();
+        SuiteRun run = SuiteRun.of(ChildJvm.Classpath.SPRING_APPLICATION_TESTS, PostTitlesSuite.class);
+        ChildJvm.Result result = run.result();
 
         assertTrue(result.stdout().contains("1 tests successful"), result.stdout());
-        List<JsonNode> tests = JsonLines.read(json).stream()
+        List<JsonNode> tests = run.scopes().stream()
                 .filter(scope -> scope.at("/scope/kind").asText().equals("test")).toList();
         assertEquals(List.of(PostTitlesSuite.class.getSimpleName() + ".lists_the_titles_with_their_authors"),
                 tests.stream().map(scope -> scope.at("/scope/name").asText()).toList(),
@@ -36,7 +29,7 @@ class SpringSuiteIT {
         JsonNode loop = tests.get(0).at("/findings/0");
         assertEquals("N_PLUS_ONE", loop.get("kind").asText());
         assertEquals(10, loop.get("distinctKeys").asInt(), loop::toString);
-        assertEquals(CallSites.of(SUITE_SOURCES, PostTitles.class, "lambda$withAuthors$0", "withAuthors"),
+        assertEquals(SuiteRun.callSite(PostTitles.class, "lambda$withAuthors$0", "withAuthors"),
                 loop.get("callSite").asText());
         assertFalse((result.stdout() + result.stderr()).toLowerCase().contains("jsqlparser"), result.stderr());
     }
