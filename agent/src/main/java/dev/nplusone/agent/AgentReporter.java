@@ -18,6 +18,9 @@ final class AgentReporter {
     private final AgentSettings settings;
     private final Reporter json = new Reporter();
     private final FindingLog log = new FindingLog();
+    private final TestFindings tests = new TestFindings();
+    /** Whether findings were logged since the last summary: a test plan's end and the JVM's exit say each once. */
+    private boolean unsummarized;
 
     AgentReporter(AgentSettings settings) {
         this.settings = settings;
@@ -38,6 +41,10 @@ final class AgentReporter {
             json.report(report, settings.json());
         }
         if (settings.user().log()) {
+            tests.record(report);
+            synchronized (this) {
+                unsummarized = true;
+            }
             String text = log.record(report);
             if (!text.isEmpty()) {
                 Log.get().log(System.Logger.Level.WARNING, text);
@@ -45,19 +52,33 @@ final class AgentReporter {
         }
     }
 
-    /**
-     * At JVM exit: reports the connection scopes still open, then prints the top findings. Printed to
-     * standard error rather than logged, because logging frameworks shut down in their own hooks.
-     */
+    /** At JVM exit: reports the connection scopes still open, then prints the summary. */
     void shutdown() {
         try {
             ConnectionScopes.instance().closeAll();
-            if (settings.user().log()) {
-                System.err.print(log.summary(SUMMARY_SIZE));
-                System.err.flush();
-            }
+            printSummary();
         } catch (Throwable t) {
             Failures.record("agent shutdown summary", t);
         }
+    }
+
+    /**
+     * The tests with findings and the top findings, unless nothing was found since the last summary. Printed
+     * to standard error rather than logged: at JVM exit logging frameworks shut down in their own hooks, and at
+     * the end of a test plan this is what a build shows of a forked test JVM.
+     */
+    synchronized void printSummary() {
+        if (!settings.user().log() || !unsummarized) {
+            return;
+        }
+        unsummarized = false;
+        System.err.print(tests.drain() + log.summary(SUMMARY_SIZE) + jsonNote());
+        System.err.flush();
+    }
+
+    private String jsonNote() {
+        return settings.json().json() == null
+                ? "nplusone: for JSON Lines of every scope with findings, add json=<file> to the agent's arguments\n"
+                : "nplusone: JSON Lines of every scope with findings: " + settings.json().json().toAbsolutePath() + "\n";
     }
 }

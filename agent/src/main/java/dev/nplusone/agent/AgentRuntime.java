@@ -18,6 +18,11 @@ final class AgentRuntime {
         settings = agentSettings;
     }
 
+    /** The reporter if the engine has started, else null: nothing was watched, so nothing is to be said. */
+    static AgentReporter startedReporter() {
+        return reporter;
+    }
+
     /** The reporter, starting the engine on first use; null when the agent was not prepared (never started). */
     static AgentReporter reporter() {
         AgentReporter started = reporter;

@@ -96,7 +96,7 @@ final class FindingLog {
         return out.toString();
     }
 
-    private static String label(Finding finding) {
+    static String label(Finding finding) {
         return finding.kind() == Finding.Kind.N_PLUS_ONE ? "N+1 QUERY" : "DUPLICATE QUERY";
     }
 

@@ -10,7 +10,7 @@ import net.bytebuddy.jar.asm.Type;
  * The two kinds of method the agent hooks, how each is recognised from its name and descriptor alone (no type
  * resolution: this runs while classes load), and the static calls woven into it.
  */
-enum Hook {
+enum Hook implements WovenCalls {
     /** {@code Connection connect(String, x)} and {@code Connection getConnection([x, y])}: {@link ConnectionHooks}. */
     CONNECTION(Set.of("java/sql/Driver", "javax/sql/DataSource")) {
         @Override
@@ -23,19 +23,19 @@ enum Hook {
         }
 
         @Override
-        void enter(MethodVisitor code) {
+        public void enter(MethodVisitor code) {
             code.visitMethodInsn(Opcodes.INVOKESTATIC, CONNECTION_HOOKS, "enter", "()V", false);
         }
 
         @Override
-        void beforeReturn(MethodVisitor code) {
+        public void beforeReturn(MethodVisitor code) {
             code.visitVarInsn(Opcodes.ALOAD, 0);
             code.visitMethodInsn(Opcodes.INVOKESTATIC, CONNECTION_HOOKS, "exit",
                     "(Ljava/sql/Connection;Ljava/lang/Object;)Ljava/sql/Connection;", false);
         }
 
         @Override
-        void beforeThrow(MethodVisitor code) {
+        public void beforeThrow(MethodVisitor code) {
             code.visitMethodInsn(Opcodes.INVOKESTATIC, CONNECTION_HOOKS, "thrown", "()V", false);
         }
     },
@@ -59,26 +59,19 @@ enum Hook {
         }
 
         @Override
-        void enter(MethodVisitor code) {
+        public void enter(MethodVisitor code) {
             code.visitVarInsn(Opcodes.ALOAD, 1);
             code.visitMethodInsn(Opcodes.INVOKESTATIC, HTTP_SCOPES, "enter", "(Ljava/lang/Object;)V", false);
         }
 
         @Override
-        void beforeReturn(MethodVisitor code) {
+        public void beforeReturn(MethodVisitor code) {
             code.visitMethodInsn(Opcodes.INVOKESTATIC, HTTP_SCOPES, "exit", "()V", false);
-        }
-
-        @Override
-        void beforeThrow(MethodVisitor code) {
-            beforeReturn(code);
         }
     };
 
     /** The names every hooked method has: a class file that declares none of them is skipped unparsed. */
     static final List<String> METHOD_NAMES = List.of("connect", "getConnection", "service", "doFilter");
-    /** What the woven calls push beyond the method's own stack at most: a return value and {@code this}. */
-    static final int EXTRA_STACK = 2;
 
     private static final String CONNECTION_HOOKS = ConnectionHooks.class.getName().replace('.', '/');
     private static final String HTTP_SCOPES = HttpScopes.class.getName().replace('.', '/');
@@ -113,12 +106,7 @@ enum Hook {
 
     abstract boolean matches(String name, Type[] arguments, Type returned);
 
-    /** At the start of the method; leaves the stack as it found it. */
-    abstract void enter(MethodVisitor code);
-
-    /** Before each return instruction; for {@link #CONNECTION} the returned connection is on top and is replaced. */
-    abstract void beforeReturn(MethodVisitor code);
-
-    /** Before rethrowing what the method threw, which is on top of the stack and stays there. */
-    abstract void beforeThrow(MethodVisitor code);
+    /** {@inheritDoc} For {@link #CONNECTION} the returned connection is on top and is replaced. */
+    @Override
+    public abstract void beforeReturn(MethodVisitor code);
 }

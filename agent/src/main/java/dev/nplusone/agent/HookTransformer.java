@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The agent's class file transformer. Almost every class is turned away after a walk over its constant pool
  * ({@link ClassFileHeader}); a class that declares a hooked method and implements the interface it belongs to
- * ({@link Supertypes}) is woven ({@link HookWeaver}). Nothing here may throw into the class loading of the
+ * ({@link Supertypes}) is woven ({@link HookWeaver}), and so are the few test-framework classes
+ * {@link TestFrameworkHook} names. Nothing here may throw into the class loading of the
  * application: a class the agent cannot handle is loaded as it is.
  */
 final class HookTransformer implements ClassFileTransformer {
@@ -34,12 +35,15 @@ final class HookTransformer implements ClassFileTransformer {
             return null;
         }
         try {
+            TestFrameworkHook testFramework = TestFrameworkHook.of(className);
+            if (testFramework != null) {
+                return seesHooks(loader) ? wovenFor(module, HookWeaver.weave(classFile, testFramework::select)) : null;
+            }
             ClassFileHeader header = ClassFileHeader.readIfHookable(classFile);
             if (header == null || header.hooks().isEmpty() || !implementsHookedInterface(loader, header) || !seesHooks(loader)) {
                 return null;
             }
-            readHooksFrom(module);
-            return HookWeaver.weave(classFile);
+            return wovenFor(module, HookWeaver.weave(classFile));
         } catch (Throwable t) {
             Failures.record("class instrumentation", new IllegalStateException("could not instrument " + className, t));
             return null;
@@ -71,10 +75,11 @@ final class HookTransformer implements ClassFileTransformer {
     }
 
     /** A class in a named module must read the agent's (unnamed) module to call the hooks. */
-    private void readHooksFrom(Module module) {
+    private byte[] wovenFor(Module module, byte[] wovenClassFile) {
         Module hooks = ConnectionHooks.class.getModule();
         if (module != null && module.isNamed() && !module.canRead(hooks)) {
             instrumentation.redefineModule(module, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of());
         }
+        return wovenClassFile;
     }
 }

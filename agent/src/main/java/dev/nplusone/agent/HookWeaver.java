@@ -20,18 +20,31 @@ final class HookWeaver extends ClassVisitor {
     private static final Object[] NO_LOCALS = {};
     private static final Object[] THROWABLE_ON_STACK = {"java/lang/Throwable"};
 
+    private final MethodSelector selector;
     private boolean frames;
 
-    private HookWeaver(ClassVisitor writer) {
+    private HookWeaver(ClassVisitor writer, MethodSelector selector) {
         super(Opcodes.ASM9, writer);
+        this.selector = selector;
     }
 
-    /** The class file with its hooked methods woven. */
+    /** The class file with its hooked methods ({@link Hook}) woven. */
     static byte[] weave(byte[] classFile) {
+        return weave(classFile, Hook::of);
+    }
+
+    /** The class file with the methods {@code selector} picks woven. */
+    static byte[] weave(byte[] classFile, MethodSelector selector) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new HookWeaver(writer), ClassReader.EXPAND_FRAMES);
+        reader.accept(new HookWeaver(writer, selector), ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
+    }
+
+    /** Which calls a declared method gets woven, or null for none. */
+    @FunctionalInterface
+    interface MethodSelector {
+        WovenCalls select(int access, String name, String descriptor);
     }
 
     @Override
@@ -43,17 +56,17 @@ final class HookWeaver extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
-        Hook hook = Hook.of(access, name, descriptor);
-        return hook == null ? method : new HookedMethod(method, hook, frames);
+        WovenCalls calls = selector.select(access, name, descriptor);
+        return calls == null ? method : new HookedMethod(method, calls, frames);
     }
 
     private static final class HookedMethod extends MethodVisitor {
-        private final Hook hook;
+        private final WovenCalls hook;
         private final boolean frames;
         private final Label start = new Label();
         private final Label end = new Label();
 
-        HookedMethod(MethodVisitor method, Hook hook, boolean frames) {
+        HookedMethod(MethodVisitor method, WovenCalls hook, boolean frames) {
             super(Opcodes.ASM9, method);
             this.hook = hook;
             this.frames = frames;
@@ -89,7 +102,7 @@ final class HookWeaver extends ClassVisitor {
             hook.beforeThrow(mv);
             super.visitInsn(Opcodes.ATHROW);
             super.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
-            super.visitMaxs(maxStack + Hook.EXTRA_STACK, maxLocals);
+            super.visitMaxs(maxStack + WovenCalls.EXTRA_STACK, maxLocals);
         }
     }
 }

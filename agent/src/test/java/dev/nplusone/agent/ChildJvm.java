@@ -31,10 +31,21 @@ final class ChildJvm {
         /** The programs, the scenario classes, H2, HikariCP, Tomcat and the javax servlet API: no nplusone. */
         APPLICATION("/agent/target/test-classes", "-tests.jar", "/driver/target/test-classes", "/com/h2database/",
                 "/com/zaxxer/", "/org/slf4j/", "/org/apache/tomcat/", "/javax/servlet/"),
+        /** An application's tests without nplusone: JUnit Jupiter, the Vintage engine and JUnit 4, the launcher. */
+        APPLICATION_TESTS("/agent/target/test-classes", "-tests.jar", "/driver/target/test-classes", "/com/h2database/",
+                "/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/junit/junit/", "/org/hamcrest/"),
+        /** A Spring Boot + Spring Data JPA application's tests (Hibernate, HikariCP, H2), without nplusone. */
+        SPRING_APPLICATION_TESTS("/agent/target/test-classes", "-tests.jar", "/driver/target/test-classes",
+                "/com/h2database/", "/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/junit/junit/",
+                "/org/hamcrest/", "/com/zaxxer/", "/org/slf4j/", "/org/springframework/", "/org/hibernate/",
+                "/jakarta/", "/org/jboss/", "/net/bytebuddy/", "/com/fasterxml/classmate/", "/org/antlr/",
+                "/io/smallrye/", "/org/aspectj/", "/io/micrometer/", "/org/yaml/", "/org/glassfish/", "/com/sun/",
+                "/org/eclipse/angus/"),
         /** An application that also uses nplusone-driver and runs the driver's JUnit scenarios itself. */
         APPLICATION_WITH_DRIVER("/agent/target/test-classes", "nplusone-driver-", "/driver/target/test-classes",
                 "/driver/target/classes", "/com/h2database/", "/com/zaxxer/", "/org/slf4j/", "/net/ttddyy/",
-                "/com/github/jsqlparser/", "/org/junit/", "/org/opentest4j/", "/org/apiguardian/");
+                "/com/github/jsqlparser/", "/org/junit/jupiter/", "/org/junit/platform/", "/org/opentest4j/",
+                "/org/apiguardian/");
 
         private final List<String> fragments;
 

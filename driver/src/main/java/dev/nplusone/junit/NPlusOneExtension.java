@@ -3,6 +3,7 @@ package dev.nplusone.junit;
 import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.OpenScope;
+import dev.nplusone.internal.TestScopeNames;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -123,10 +124,8 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
 
     /** {@code PostPageTest.renders}, plus the display name when it says more (parameterized tests). */
     static String scopeName(ExtensionContext context) {
-        String method = context.getRequiredTestMethod().getName();
-        String name = context.getRequiredTestClass().getSimpleName() + "." + method;
-        String display = context.getDisplayName();
-        return display.startsWith(method + "(") ? name : name + " " + display;
+        return TestScopeNames.test(context.getRequiredTestClass(), context.getRequiredTestMethod().getName(),
+                context.getDisplayName());
     }
 
     /** What applies to one test: the annotations on its method, its class and the classes it is nested in. */

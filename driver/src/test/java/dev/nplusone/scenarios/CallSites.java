@@ -13,8 +13,12 @@ public final class CallSites {
 
     public static String of(Class<?> type, String method, String marker) {
         // Other modules running these scenarios point scenarios.sources at this module's src/test/java.
-        Path source = Path.of(System.getProperty("scenarios.sources", "src/test/java"),
-                type.getName().replace('.', '/') + ".java");
+        return of(Path.of(System.getProperty("scenarios.sources", "src/test/java")), type, method, marker);
+    }
+
+    /** The call site marked in a class whose source is under {@code sourceRoot}, not among the scenarios. */
+    public static String of(Path sourceRoot, Class<?> type, String method, String marker) {
+        Path source = sourceRoot.resolve(type.getName().replace('.', '/') + ".java");
         try {
             List<String> lines = Files.readAllLines(source);
             for (int i = 0; i < lines.size(); i++) {

@@ -7,6 +7,7 @@ import dev.nplusone.Finding;
 import dev.nplusone.NPlusOne;
 import dev.nplusone.Scope;
 import dev.nplusone.ScopeReport;
+import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
@@ -201,6 +202,23 @@ class DetectionScenariosTest {
         assertEquals(4, report.statements());
         assertEquals(2, report.shapes().get(0).callSites());
         assertEquals(List.of(), report.findings());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EntryPoint.class)
+    void counts_the_distinct_keys_of_a_shape_across_call_sites_that_share_keys(EntryPoint entry) throws Exception {
+        ScopeReport report = inScope(entry, dataSource -> {
+            try (Connection connection = dataSource.getConnection()) {
+                for (int id = 1; id <= 3; id++) {
+                    BlogPages.author(connection, id);
+                    BlogPages.authorForSidebar(connection, id + 1);
+                }
+            }
+        });
+
+        assertEquals(2, report.shapes().get(0).callSites());
+        assertEquals(6, report.shapes().get(0).executions());
+        assertEquals(4, report.shapes().get(0).distinctKeys(), "ids 1-3 from one site, 2-4 from the other");
     }
 
     @ParameterizedTest

@@ -44,6 +44,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private List<ResultSource> sources = List.of();
     private ValueIndex values;
     private final WalkBudget walkBudget = WalkBudget.create();
+    private final ShapeKeyBudget shapeKeyBudget = new ShapeKeyBudget();
     private int statements;
     private long sequence;
     private int keysStored;
@@ -72,7 +73,8 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
                 truncated = true;
                 return null;
             }
-            entry = new ShapeEntry(shape, new CallSiteSampling(walkBudget, kind.equals(TEST_KIND)));
+            entry = new ShapeEntry(shape, new CallSiteSampling(walkBudget, kind.equals(TEST_KIND)),
+                    new KeySet(MAX_KEYS_PER_GROUP));
             shapes.put(shape, entry);
         }
         ShapeGroup group = entry.record(threshold, executionSequence, keyHash, keyValues, keyCount, batched, sample, this);
@@ -183,11 +185,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         List<ShapeSummary> summaries = new ArrayList<>(shapes.size());
         for (ShapeEntry entry : shapes.values()) {
             groups.addAll(entry.groups);
-            int distinct = 0;
-            for (ShapeGroup group : entry.groups) {
-                distinct = Math.max(distinct, group.distinctKeys());
-            }
-            summaries.add(new ShapeSummary(entry.shape, entry.executions, distinct, entry.groups.size()));
+            summaries.add(new ShapeSummary(entry.shape, entry.executions, entry.keys.size(), entry.groups.size()));
         }
         boolean keysTruncated = false;
         for (ShapeGroup group : groups) {
@@ -222,17 +220,42 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         long firstSeen(long valueHash, int sourceId);
     }
 
-    /** One shape's groups and the call-site sampling state. */
+    /**
+     * The allowance of the per-shape key sets, apart from the groups' so that counting a shape's keys never
+     * takes room from the keys findings are judged on; bounded alike, so memory per scope stays bounded.
+     */
+    private static final class ShapeKeyBudget implements KeySet.KeyBudget {
+        private int keysStored;
+
+        @Override
+        public boolean take() {
+            if (keysStored >= MAX_KEYS_PER_SCOPE) {
+                return false;
+            }
+            keysStored++;
+            return true;
+        }
+
+        @Override
+        public boolean takeLogged() {
+            return false;
+        }
+    }
+
+    /** One shape's groups, its keys and the call-site sampling state. */
     private static final class ShapeEntry {
         final Shape shape;
         final List<ShapeGroup> groups = new ArrayList<>(1);
         final CallSiteSampling sampling;
+        /** The shape's keys whatever the call site: two sites looking up the same ids count them once. */
+        final KeySet keys;
         int executions;
         ShapeGroup lastWalkedGroup;
 
-        ShapeEntry(Shape shape, CallSiteSampling sampling) {
+        ShapeEntry(Shape shape, CallSiteSampling sampling, KeySet keys) {
             this.shape = shape;
             this.sampling = sampling;
+            this.keys = keys;
         }
 
         /**
@@ -240,8 +263,11 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
          * {@link CallSiteSampling}). Writes are never walked: findings concern reads.
          */
         ShapeGroup record(int threshold, long sequence, long keyHash, long[] keyValues, int keyCount, boolean batched,
-                          String sample, KeySet.KeyBudget budget) {
+                          String sample, ScopeRecorder scope) {
             executions++;
+            if (!batched) {
+                keys.add(keyHash, scope.shapeKeyBudget);
+            }
             ShapeGroup group;
             boolean walked = false;
             if (shape.kind() != StatementType.SELECT) {
@@ -254,7 +280,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
                 group = walked ? groupFor(site) : lastWalkedGroup;
                 lastWalkedGroup = group;
             }
-            group.record(sequence, keyHash, keyValues, keyCount, batched, sample, budget);
+            group.record(sequence, keyHash, keyValues, keyCount, batched, sample, scope);
             if (walked) {
                 group.walkedHere();
             }

@@ -21,6 +21,10 @@ public final class SqlParsing {
     });
     static final long PARSE_TIMEOUT_MILLIS = 2_000;
 
+    static {
+        ParserLogs.keepPrivateCopyQuiet();
+    }
+
     private SqlParsing() {
     }
 

@@ -30,6 +30,11 @@ class FrameworkFramesTest {
             "com.example.Foo$Inner, application",
             "dev.nplusone.examples.hibernate.HibernateBlogPages, application",
             "dev.nplusone.CallSiteSamplingTest, application",
+            // a project's tests and test helpers are its code: a loop in them is the call site
+            "org.springframework.samples.petclinic.owner.OwnerControllerTests, application",
+            "com.acme.shop.OrderServiceTest, application",
+            "com.acme.shop.OrderServiceTest$WhenEmpty, application",
+            "com.acme.shop.testing.Fixtures, application",
             "javafx.scene.Node, application",
             "javaxx.Tool, application",
             "org.h2demo.Main, application",
@@ -100,6 +105,10 @@ class FrameworkFramesTest {
             "org.junit.jupiter.engine.execution.MethodInvocation, framework",
             "org.junit.platform.launcher.core.DefaultLauncher, framework",
             "org.apache.maven.surefire.booter.ForkedBooter, framework",
+            "org.apache.maven.surefire.api.util.ReflectionUtils, framework",
+            "org.junit.runners.model.FrameworkMethod$1, framework",
+            "org.junit.vintage.engine.execution.RunnerExecutor, framework",
+            "org.gradle.api.internal.tasks.testing.junitplatform.JUnitPlatformTestClassProcessor, framework",
             "io.opentelemetry.instrumentation.jdbc.internal.OpenTelemetryStatement, framework",
             "io.micrometer.observation.Observation, framework",
     })
