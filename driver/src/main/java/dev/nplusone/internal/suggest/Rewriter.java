@@ -7,6 +7,7 @@ import dev.nplusone.internal.sql.SqlParsing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
@@ -23,6 +24,7 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -38,6 +40,10 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 final class Rewriter {
     private static final String KEY_LIST = dev.nplusone.Finding.Suggestion.KEY_LIST;
     private static final String KEY_LIST_MARKER = "nplusone_keys";
+
+    private static final Pattern AGGREGATE_CALL = Pattern.compile(
+            "\\b(count|sum|avg|min|max|every|bool_and|bool_or|string_agg|group_concat|array_agg|listagg)\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
 
     private Rewriter() {
     }
@@ -79,7 +85,22 @@ final class Rewriter {
             items.addAll(select.getSelectItems());
             select.setSelectItems(items);
         }
+        if (aggregates(select)) {
+            // count(*) per key becomes one row per key: without GROUP BY the IN query would add all keys up
+            select.setGroupByElement(new GroupByElement().addGroupByExpressions(
+                    new Column(keyColumn.getTable(), keyColumn.getColumnName())));
+        }
         return select.toString();
+    }
+
+    /** Whether the select list computes an aggregate (count, sum, exists-style max ...) over the key's rows. */
+    private static boolean aggregates(PlainSelect select) {
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (AGGREGATE_CALL.matcher(String.valueOf(item.getExpression())).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JOIN rewrite rendered for printing: {@code parent} and {@code child} are templates. */

@@ -91,6 +91,15 @@ class RewriterTest {
     }
 
     @Test
+    void an_aggregate_per_key_is_batched_into_one_row_per_key_with_group_by() {
+        Rewriter.Rewrite batch = Rewriter.batchIn(
+                "select count(*) from orders o where o.customer_id = :" + StatementTemplate.KEY);
+
+        assertEquals("select o.customer_id, count(*) from orders o where o.customer_id in " + Finding.Suggestion.KEY_LIST
+                + " group by o.customer_id", batch.sql());
+    }
+
+    @Test
     void a_statement_the_rewrite_is_not_sound_for_gives_no_sql_and_says_why() {
         Rewriter.Rewrite batch = Rewriter.batchIn("select c.id from customer c where c.id = :nplusone_key limit 1");
 
