@@ -136,7 +136,7 @@ class ReportsTest {
                     lines[2]);
             assertEquals("  parent  : " + BlogPages.POSTS_SQL + "   -> 50 rows, column author_id", lines[3]);
             assertEquals("  repeated: select a.id, a.name from blog_author a where a.id = ?", lines[4]);
-            assertEquals("  fix JOIN: select p.id, p.title, p.author_id, a.id, a.name from blog_post p"
+            assertEquals("  fix JOIN: select p.id, p.title, p.author_id, a.id as a_id, a.name from blog_post p"
                     + " left join blog_author a on a.id = p.author_id order by p.id", lines[5]);
             assertTrue(lines[6].startsWith("            51 queries -> 1"), lines[6]);
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
     static final String POSTS = "select p.id, p.title, p.author_id from blog_post p order by p.id";
     static final String AUTHOR = "select a.id, a.name from blog_author a where a.id = ?";
-    static final String JOINED = "select p.id, p.title, p.author_id, a.id, a.name from blog_post p"
+    static final String JOINED = "select p.id, p.title, p.author_id, a.id as a_id, a.name from blog_post p"
             + " left join blog_author a on a.id = p.author_id order by p.id";
 
     static final Finding AUTHORS = new Finding("00000000000000aa", Finding.Kind.N_PLUS_ONE, Finding.Confidence.CONFIRMED,

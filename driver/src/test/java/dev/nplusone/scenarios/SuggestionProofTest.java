@@ -96,7 +96,7 @@ class SuggestionProofTest {
     static void assertAuthorJoinReturnsTheLoopsAuthors(Finding finding, List<BlogPages.PostView> loop) throws SQLException {
         assertParent(finding, BlogPages.POSTS_SQL, "author_id", SeedDatabase.POSTS);
         assertSuggestion(finding, Finding.Strategy.JOIN, 51, 1);
-        assertEquals("select p.id, p.title, p.author_id, a.id, a.name from blog_post p"
+        assertEquals("select p.id, p.title, p.author_id, a.id as a_id, a.name from blog_post p"
                 + " left join blog_author a on a.id = p.author_id order by p.id", finding.suggestion().sql());
         List<List<Object>> rows = run(finding.suggestion().sql(), List.of());
         assertEquals(loop.size(), rows.size());
@@ -206,8 +206,8 @@ class SuggestionProofTest {
         assertTrue(country.suggestion().reason().contains("one IN query per level takes 61 queries -> 3"),
                 country.suggestion().reason());
         Finding.Chain chain = country.suggestion().chain();
-        assertEquals(new Finding.Chain("select e.id, e.name, e.city_id, e.department_id, c.id, c.name, c.country_id,"
-                + " co.id, co.name from employee e left join city c on c.id = e.city_id"
+        assertEquals(new Finding.Chain("select e.id, e.name, e.city_id, e.department_id, c.id as c_id, c.name as c_name,"
+                + " c.country_id, co.id as co_id, co.name as co_name from employee e left join city c on c.id = e.city_id"
                 + " left join country co on co.id = c.country_id order by e.id", 61, 1), chain);
         List<List<Object>> joined = run(chain.sql(), List.of());
         assertEquals(views.size(), joined.size());

@@ -220,15 +220,16 @@ final class Rewriter {
         return null;
     }
 
-    /**
-     * Adds the child's columns to the parent's, qualified. Labels may repeat ({@code p.id, a.id}), as in the
-     * documented report; every reference is qualified, so none is ambiguous.
-     */
+    /** Adds the child's columns to the parent's, each labelled apart from the parent's own labels. */
     private static String withChildColumns(PlainSelect outer, PlainSelect inner, String reference, Expression parentKey) {
         List<SelectItem<?>> items = new ArrayList<>();
         for (SelectItem<?> item : outer.getSelectItems()) {
             items.add(item.getExpression() instanceof AllColumns && !(item.getExpression() instanceof AllTableColumns)
                     ? SelectItem.from(new AllTableColumns(new Table(reference((Table) outer.getFromItem())))) : item);
+        }
+        Set<String> labels = new HashSet<>();
+        for (SelectItem<?> item : items) {
+            labels.add(label(item));
         }
         List<Expression> grouped = new ArrayList<>();
         for (SelectItem<?> item : inner.getSelectItems()) {
@@ -239,6 +240,16 @@ final class Rewriter {
                 items.add(SelectItem.from(new AllTableColumns(new Table(reference))));
                 continue;
             }
+            String label = label(item);
+            if (labels.contains(label)) {
+                String fresh = unquote(reference).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_" + label;
+                for (int i = 2; labels.contains(fresh); i++) {
+                    fresh = fresh + i;
+                }
+                item.setAlias(new Alias(fresh, true));
+                label = fresh;
+            }
+            labels.add(label);
             items.add(item);
             grouped.add(item.getExpression());
         }
@@ -254,6 +265,15 @@ final class Rewriter {
         }
         outer.setSelectItems(items);
         return outer.toString();
+    }
+
+    /** The result label of a select item, lower case and unquoted. */
+    private static String label(SelectItem<?> item) {
+        if (item.getAlias() != null) {
+            return unquote(item.getAlias().getName()).toLowerCase(Locale.ROOT);
+        }
+        return item.getExpression() instanceof Column column ? unquote(column.getColumnName()).toLowerCase(Locale.ROOT)
+                : item.getExpression().toString().toLowerCase(Locale.ROOT);
     }
 
     /** Whether {@link #join} found the child to re-read the parent's own rows (the only()/defer() trap). */

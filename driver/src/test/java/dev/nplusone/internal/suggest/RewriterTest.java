@@ -34,7 +34,7 @@ class RewriterTest {
     void bare_column_names_on_both_sides_are_qualified_so_none_is_ambiguous() {
         assertJoins("select id, customer_id, total from invoice", "customer_id",
                 "select id, name from customer where id = :nplusone_key",
-                "select invoice.id, invoice.customer_id, invoice.total, customer.id, customer.name from invoice"
+                "select invoice.id, invoice.customer_id, invoice.total, customer.id as customer_id2, customer.name from invoice"
                 + " left join customer on customer.id = invoice.customer_id");
     }
 
@@ -53,7 +53,7 @@ class RewriterTest {
         Rewriter.Rewrite join = Rewriter.join("select o.id, o.customer_id from orders o where o.status = :parent_1",
                 "customer_id", "select c.id, c.name from customer c where c.id = :nplusone_key and c.region = :loop_2");
 
-        assertEquals("select o.id, o.customer_id, c.id, c.name from orders o left join customer c"
+        assertEquals("select o.id, o.customer_id, c.id as c_id, c.name from orders o left join customer c"
                 + " on c.id = o.customer_id and c.region = ? where o.status = ?", join.sql());
         assertEquals(List.of(loop(2), parent(1)), join.parameters());
     }
@@ -62,7 +62,7 @@ class RewriterTest {
     void a_child_table_the_parent_already_joins_on_the_key_is_reused_not_joined_twice() {
         assertJoins("select v.id, p.id as pet_id, v.visit_date from visit v join pet p on p.id = v.pet_id",
                 "pet_id", "select p.id, p.name, p.birth_date from pet p where p.id = :nplusone_key",
-                "select v.id, p.id as pet_id, v.visit_date, p.id, p.name, p.birth_date from visit v"
+                "select v.id, p.id as pet_id, v.visit_date, p.id as p_id, p.name, p.birth_date from visit v"
                 + " join pet p on p.id = v.pet_id");
     }
 
@@ -86,7 +86,7 @@ class RewriterTest {
     void a_self_reference_joins_the_table_again_under_an_alias_of_its_own() {
         assertJoins("select id, name, manager_id from employee", "manager_id",
                 "select id, name from employee where id = :nplusone_key",
-                "select employee.id, employee.name, employee.manager_id, n1.id, n1.name from employee"
+                "select employee.id, employee.name, employee.manager_id, n1.id as n1_id, n1.name as n1_name from employee"
                 + " left join employee n1 on n1.id = employee.manager_id");
     }
 

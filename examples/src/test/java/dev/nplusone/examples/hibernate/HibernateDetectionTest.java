@@ -93,7 +93,7 @@ class HibernateDetectionTest {
         assertEquals(AUTHOR_SQL, finding.sql());
         assertParent(finding, POSTS_SQL, "author_id", SeedDatabase.POSTS);
         assertCure(finding, Finding.Strategy.JOIN, 1 + SeedDatabase.AUTHORS, 1, "join fetch");
-        assertEquals("select p1_0.id, p1_0.author_id, p1_0.content, p1_0.created_at, p1_0.title, a1_0.id, a1_0.email,"
+        assertEquals("select p1_0.id, p1_0.author_id, p1_0.content, p1_0.created_at, p1_0.title, a1_0.id as a1_0_id, a1_0.email,"
                 + " a1_0.name from blog_post p1_0 left join blog_author a1_0 on a1_0.id = p1_0.author_id order by p1_0.id",
                 finding.suggestion().sql());
         assertLoopIn(finding, HibernateBlogPages.class);
