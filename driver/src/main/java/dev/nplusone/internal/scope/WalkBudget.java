@@ -9,9 +9,10 @@ import java.util.function.Supplier;
  * H2 lookup and a fraction of a real database's round trip, so the share depends on how a statement
  * compares with a walk:
  * <ul>
- *   <li>a statement that took at least {@value #SLOW_STATEMENT_WALKS} walks' time (a real database: tens of
- *       microseconds) earns half its time: every execution is walked at ordinary stack depths and
- *       per-call-site counts are exact, for at most half the SQL time, typically a fifth;</li>
+ *   <li>a statement that took at least as long as a walk (a real database: tens of microseconds) earns its
+ *       whole time: every execution is walked and per-call-site counts are exact, for at most the SQL time
+ *       again and typically a fifth of it. Half its time was not enough: on a loaded machine a localhost
+ *       PostgreSQL lookup takes 25 us against a 15 us walk, and exact counts there turned into estimates;</li>
  *   <li>a faster one (an in-memory database) earns 1/{@value #FAST_STATEMENT_SHARE} of its time: walks are a
  *       few percent of the SQL time and per-call-site counts are estimates, said so in the reports.</li>
  * </ul>
@@ -20,7 +21,6 @@ import java.util.function.Supplier;
  * stops all sampling for thousands of statements. Guarded by the scope's lock.
  */
 class WalkBudget {
-    static final int SLOW_STATEMENT_WALKS = 2;
     static final int FAST_STATEMENT_SHARE = 32;
 
     /** Makes each new scope's budget: a seam for tests through H2, whose timings vary with the machine. */
@@ -28,7 +28,12 @@ class WalkBudget {
 
     private long earnedNanos;
     private long spentNanos;
-    private long lastWalkNanos;
+    /**
+     * The cheapest walk of the scope so far, what a walk costs here: a statement is weighed against it rather
+     * than against the last walk, which may be a cold JVM's or a new call site's first and cost many times more,
+     * and would otherwise make a real database's statements look fast for the rest of the scope.
+     */
+    private long cheapestWalkNanos = Long.MAX_VALUE;
 
     static WalkBudget create() {
         return forNewScope.get();
@@ -40,13 +45,14 @@ class WalkBudget {
     }
 
     void walked(long nanos, boolean optional) {
-        lastWalkNanos = nanos;
+        cheapestWalkNanos = Math.min(cheapestWalkNanos, nanos);
         if (optional) {
             spentNanos += nanos;
         }
     }
 
     void statementTook(long nanos) {
-        earnedNanos += nanos >= SLOW_STATEMENT_WALKS * lastWalkNanos ? nanos / 2 : nanos / FAST_STATEMENT_SHARE;
+        boolean slow = cheapestWalkNanos != Long.MAX_VALUE && nanos >= cheapestWalkNanos;
+        earnedNanos += slow ? nanos : nanos / FAST_STATEMENT_SHARE;
     }
 }
