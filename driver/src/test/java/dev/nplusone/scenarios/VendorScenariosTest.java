@@ -108,7 +108,7 @@ class VendorScenariosTest {
         assertEquals(BACKTICK_AUTHOR, finding.sql());
         assertEquals(BACKTICK_POSTS, finding.parent().sql());
         assertEquals(Finding.Strategy.JOIN, finding.suggestion().strategy());
-        assertEquals("select `p`.`id`, `p`.`author_id`, `a`.`id`, `a`.`name` from `blog_post` `p`"
+        assertEquals("select `p`.`id`, `p`.`author_id`, `a`.`id` as a_id, `a`.`name` from `blog_post` `p`"
                 + " left join `blog_author` `a` on `a`.`id` = `p`.`author_id` order by `p`.`id`", finding.suggestion().sql());
         assertEquals(loop, run(DATABASE.get().raw(), finding.suggestion().sql(), List.of()));
     }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.postgresql.PGResultSetMetaData;
 
 /**
  * One seed database, and a Hibernate SessionFactory over it per way in (the driver's entry points:
@@ -84,7 +85,7 @@ final class HibernateFixture implements AutoCloseable {
                 while (result.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        row.put((meta.getTableName(c) + "." + meta.getColumnName(c)).toLowerCase(Locale.ROOT),
+                        row.put((meta.getTableName(c) + "." + baseColumnName(meta, c)).toLowerCase(Locale.ROOT),
                                 result.getObject(c));
                     }
                     rows.add(row);
@@ -92,5 +93,11 @@ final class HibernateFixture implements AutoCloseable {
             }
             return rows;
         }
+    }
+
+    /** The column's own name even when the rewrite labelled it apart: PostgreSQL's driver names columns by label. */
+    private static String baseColumnName(ResultSetMetaData meta, int column) throws SQLException {
+        return meta.isWrapperFor(PGResultSetMetaData.class)
+                ? meta.unwrap(PGResultSetMetaData.class).getBaseColumnName(column) : meta.getColumnName(column);
     }
 }
