@@ -2,9 +2,11 @@ package dev.nplusone.internal.scope;
 
 /**
  * Which executions of one shape in one scope have their call site walked; the others are counted at the site
- * the last walk found. Walked always: the shape's first execution in the scope, an execution that would take
- * the last site's group to the threshold (a verdict rests on a walk), and the execution after a walk that
- * found a new site (sites alternating in one loop are followed until two walks agree). Others are walked
+ * the last walk found. Walked always: the shape's first execution in the scope (and every execution until a
+ * walk succeeded), an execution that would take the last site's group to the threshold (a verdict rests on a
+ * walk), and the execution after a walk that found a new site (sites alternating in one loop are followed
+ * until two walks agree: periodic samples of such a loop would land on one site and count the other's
+ * executions there, so exact counts are worth the walks). Others are walked
  * within the scope's {@link WalkBudget}: on a real database that is every execution, on an in-memory one a
  * few percent of the statements' time, and the counts say they are estimates. A test's scope walks every
  * execution: a failing test must name its loops exactly, and a test is not where microseconds per statement
@@ -30,7 +32,7 @@ final class CallSiteSampling {
      */
     CallSite next(int threshold, int lastSiteExecutions) {
         executions++;
-        boolean mustWalk = walkEvery || executions == 1 || siteChanged || lastSiteExecutions + 1 == threshold;
+        boolean mustWalk = walkEvery || lastWalked == null || siteChanged || lastSiteExecutions + 1 == threshold;
         if (!mustWalk && !budget.allowsWalk()) {
             return lastWalked;
         }
@@ -38,7 +40,7 @@ final class CallSiteSampling {
         CallSite site = CallSiteLocator.locate();
         budget.walked(System.nanoTime() - started, !mustWalk);
         walks++;
-        siteChanged = lastWalked != null && site != lastWalked;
+        siteChanged = lastWalked != null && !site.equals(lastWalked);
         lastWalked = site;
         return site;
     }

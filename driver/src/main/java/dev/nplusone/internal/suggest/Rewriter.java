@@ -7,12 +7,15 @@ import dev.nplusone.internal.sql.SqlParsing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
@@ -41,9 +44,8 @@ final class Rewriter {
     private static final String KEY_LIST = dev.nplusone.Finding.Suggestion.KEY_LIST;
     private static final String KEY_LIST_MARKER = "nplusone_keys";
 
-    private static final Pattern AGGREGATE_CALL = Pattern.compile(
-            "\\b(count|sum|avg|min|max|every|bool_and|bool_or|string_agg|group_concat|array_agg|listagg)\\s*\\(",
-            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "every", "bool_and",
+            "bool_or", "string_agg", "group_concat", "array_agg", "listagg");
 
     private Rewriter() {
     }
@@ -69,6 +71,9 @@ final class Rewriter {
                 || select.getTop() != null || select.getGroupBy() != null) {
             return null; // a per-key limit or aggregate does not survive batching
         }
+        if (windowed(select)) {
+            return null;
+        }
         List<Expression> conjuncts = conjuncts(select.getWhere());
         int keyIndex = keyConjunct(conjuncts);
         if (keyIndex < 0) {
@@ -93,10 +98,44 @@ final class Rewriter {
         return select.toString();
     }
 
-    /** Whether the select list computes an aggregate (count, sum, exists-style max ...) over the key's rows. */
+    /** Whether the select list computes an aggregate (count, sum, max ...) over the key's rows. */
     private static boolean aggregates(PlainSelect select) {
         for (SelectItem<?> item : select.getSelectItems()) {
-            if (AGGREGATE_CALL.matcher(String.valueOf(item.getExpression())).find()) {
+            if (aggregateIn(item.getExpression())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code expression} computes an aggregate of this select, directly or inside arithmetic and function
+     * calls ({@code coalesce(sum(x), 0)}). A subquery's aggregates are its own, and a window function is not one.
+     */
+    private static boolean aggregateIn(Expression expression) {
+        if (expression instanceof Function function) {
+            if (function.getName() != null && AGGREGATES.contains(function.getName().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+            if (function.getParameters() != null) {
+                for (Expression parameter : function.getParameters()) {
+                    if (aggregateIn(parameter)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (expression instanceof BinaryExpression binary) {
+            return aggregateIn(binary.getLeftExpression()) || aggregateIn(binary.getRightExpression());
+        }
+        return expression instanceof CastExpression cast && aggregateIn(cast.getLeftExpression());
+    }
+
+    /** A window function over the loop's rows would see every key's rows once batched. */
+    private static boolean windowed(PlainSelect select) {
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getExpression() instanceof AnalyticExpression) {
                 return true;
             }
         }

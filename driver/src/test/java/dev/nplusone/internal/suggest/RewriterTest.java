@@ -100,6 +100,23 @@ class RewriterTest {
     }
 
     @Test
+    void a_scalar_subquerys_aggregate_is_its_own_and_gets_no_group_by() {
+        Rewriter.Rewrite batch = Rewriter.batchIn("select d.id, d.title, (select max(v.number) from version v"
+                + " where v.document_id = d.id) from document d where d.owner_id = :" + StatementTemplate.KEY);
+
+        assertEquals("select d.owner_id, d.id, d.title, (select max(v.number) from version v where v.document_id = d.id)"
+                + " from document d where d.owner_id in " + Finding.Suggestion.KEY_LIST, batch.sql());
+    }
+
+    @Test
+    void a_window_function_over_the_loops_rows_gets_no_batched_rewrite() {
+        Rewriter.Rewrite batch = Rewriter.batchIn("select o.id, count(*) over (order by o.id) from orders o"
+                + " where o.customer_id = :" + StatementTemplate.KEY);
+
+        assertNull(batch.sql(), batch.problem());
+    }
+
+    @Test
     void a_statement_the_rewrite_is_not_sound_for_gives_no_sql_and_says_why() {
         Rewriter.Rewrite batch = Rewriter.batchIn("select c.id from customer c where c.id = :nplusone_key limit 1");
 
