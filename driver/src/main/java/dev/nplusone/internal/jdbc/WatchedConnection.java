@@ -304,9 +304,11 @@ final class WatchedConnection extends WatchedJdbcObject<Connection> implements C
         return target.getSchema();
     }
 
+    /** An aborted connection is gone as a closed one is: its fallback scope is reported. */
     @Override
     public void abort(Executor executor) throws SQLException {
         target.abort(executor);
+        config.getConnectionIdManager().addClosedId(id);
     }
 
     @Override
