@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Faults {
     /** The pipeline stages that can be made to fail. */
     public enum Stage {
-        /** The statement listener itself, before it does anything (jdbc stage). */
+        /** Recording a statement execution, before it does anything (jdbc stage). */
         LISTENER,
         /** The lexer that fingerprints SQL (fingerprint stage, on a cache miss). */
         NORMALIZER,

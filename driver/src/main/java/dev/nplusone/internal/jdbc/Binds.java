@@ -1,8 +1,10 @@
 package dev.nplusone.internal.jdbc;
 
 import dev.nplusone.internal.sql.ValueHash;
+import java.sql.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -43,7 +45,7 @@ final class Binds {
     }
 
     void bindObject(int position, Object value) {
-        store(position, ValueHash.of(value), BoundValues.isArray(value), value);
+        store(position, ValueHash.of(value), isArray(value), value);
     }
 
     void bindNull(int position) {
@@ -132,6 +134,12 @@ final class Binds {
             }
             values[index] = value;
         }
+    }
+
+    /** Arrays and collections bound as one parameter carry many keys ({@code = any (?)}). */
+    private static boolean isArray(Object value) {
+        return value instanceof Array || (value != null && value.getClass().isArray() && !(value instanceof byte[]))
+                || value instanceof Collection;
     }
 
     /** A named parameter of a CallableStatement takes the next position the first time its name is seen. */

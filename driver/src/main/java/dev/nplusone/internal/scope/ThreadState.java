@@ -3,18 +3,14 @@ package dev.nplusone.internal.scope;
 import java.util.ArrayDeque;
 
 /**
- * Per-thread state of the hot path, one object per thread reached with a single ThreadLocal read: the
- * explicit scopes open on the thread (innermost last), and the group of the statement being executed (so
- * its ResultSet can report rows and values to it). The proxy nesting depth lives in {@code SharedState},
- * shared with the agent's relocated copy.
+ * Per-thread state of the hot path, reached with a single ThreadLocal read: the explicit scopes open on the
+ * thread (innermost last). A statement keeps its own recorded scope and group for its ResultSet; the wrapper
+ * nesting depth lives in {@code SharedState}, shared with the agent's relocated copy.
  */
 public final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
 
     private final ArrayDeque<ScopeRecorder> scopes = new ArrayDeque<>(4);
-    /** The scope and group of the last statement recorded on this thread, for its ResultSet. */
-    public ScopeRecorder executingScope;
-    public ShapeGroup executingGroup;
 
     public static ThreadState current() {
         return CURRENT.get();

@@ -23,7 +23,7 @@ import org.h2.jdbc.JdbcResultSet;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-/** ResultSets reach the driver directly (DirectResultSetLogic): they must still behave like the driver's. */
+/** ResultSets are nplusone's own delegating classes: they must still behave like the driver's. */
 class ResultSetProxyTest {
     private final DataSource dataSource = NPlusOne.wrap(h2("result_set_proxy"));
 

@@ -51,7 +51,7 @@ class FrameworkFramesTest {
             "kotlin.collections.CollectionsKt___CollectionsKt, framework",
             "scala.collection.immutable.List, framework",
             // nplusone and the libraries under it
-            "dev.nplusone.internal.jdbc.StatementListener, framework",
+            "dev.nplusone.internal.jdbc.WatchedStatement, framework",
             "dev.nplusone.agent.shaded.net.bytebuddy.Foo, framework",
             "net.ttddyy.dsproxy.proxy.StatementProxyLogic, framework",
             "net.bytebuddy.implementation.bind.Foo, framework",
