@@ -28,6 +28,7 @@ final class AgentReporter {
 
     /** The engine's listener: every closed scope except HTTP ones, which {@link HttpScopes} publishes renamed. */
     void scopeClosed(ScopeReport report) {
+        AgentHealth.scopeClosed(report);
         if (!HttpScopes.KIND.equals(report.kind())) {
             publish(report);
         }

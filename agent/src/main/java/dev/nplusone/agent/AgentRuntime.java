@@ -35,7 +35,7 @@ final class AgentRuntime {
                 engine.configure(settings.engine());
                 AgentReporter created = new AgentReporter(settings);
                 engine.addListener(created::scopeClosed);
-                Runtime.getRuntime().addShutdownHook(new Thread(created::shutdown, "nplusone-agent-summary"));
+                AgentHealth.exitLineAtShutdown();
                 reporter = created;
             }
             return reporter;

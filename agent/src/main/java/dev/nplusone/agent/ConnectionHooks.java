@@ -49,6 +49,7 @@ public final class ConnectionHooks {
                 return connection;
             }
             String name = source.getClass().getName();
+            AgentHealth.watchedConnection(name);
             Connection applicationWatched = AppCopies.watchedByApplicationCopy(source, connection, name);
             return applicationWatched != null ? applicationWatched : JdbcWrapping.wrap(connection, name);
         } catch (Throwable t) {

@@ -99,6 +99,12 @@ enum Hook implements WovenCalls {
         return null;
     }
 
+    /** What goes unwatched when a class with {@code hooks} cannot be woven, for the line that says so. */
+    static String unwatched(Set<Hook> hooks) {
+        return hooks.contains(CONNECTION) ? "the connections it hands out are not watched"
+                : "the requests it serves get no request scope (their connections are reported one by one)";
+    }
+
     /** The interfaces (internal names) one of which a class must implement for its methods to be hooked. */
     Set<String> supertypes() {
         return supertypes;

@@ -1,6 +1,5 @@
 package dev.nplusone.agent;
 
-import dev.nplusone.internal.Failures;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -34,18 +33,21 @@ final class HookTransformer implements ClassFileTransformer {
         if (loader == null || loader == PLATFORM || className == null || ignored(className)) {
             return null;
         }
+        String unwatched = "its connections, requests or tests are not watched";
         try {
             TestFrameworkHook testFramework = TestFrameworkHook.of(className);
             if (testFramework != null) {
-                return seesHooks(loader) ? wovenFor(module, HookWeaver.weave(classFile, testFramework::select)) : null;
+                unwatched = "the tests it runs get no test scope";
+                return seesHooks(loader) ? woven(module, HookWeaver.weave(classFile, testFramework::select)) : null;
             }
             ClassFileHeader header = ClassFileHeader.readIfHookable(classFile);
             if (header == null || header.hooks().isEmpty() || !implementsHookedInterface(loader, header) || !seesHooks(loader)) {
                 return null;
             }
-            return wovenFor(module, HookWeaver.weave(classFile));
+            unwatched = Hook.unwatched(header.hooks());
+            return woven(module, HookWeaver.weave(classFile));
         } catch (Throwable t) {
-            Failures.record("class instrumentation", new IllegalStateException("could not instrument " + className, t));
+            AgentHealth.notInstrumented(className.replace('/', '.'), unwatched, t);
             return null;
         }
     }
@@ -75,7 +77,8 @@ final class HookTransformer implements ClassFileTransformer {
     }
 
     /** A class in a named module must read the agent's (unnamed) module to call the hooks. */
-    private byte[] wovenFor(Module module, byte[] wovenClassFile) {
+    private byte[] woven(Module module, byte[] wovenClassFile) {
+        AgentHealth.exitLineAtShutdown();
         Module hooks = ConnectionHooks.class.getModule();
         if (module != null && module.isNamed() && !module.canRead(hooks)) {
             instrumentation.redefineModule(module, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of());

@@ -43,6 +43,7 @@ public final class HttpScopes {
             if (!access.isHttp() || AgentRuntime.reporter() == null) {
                 return;
             }
+            AgentHealth.watchedRequest(access.namespace());
             String method = access.method(request);
             String requestUri = access.requestUri(request);
             String contextPath = access.contextPath(request);

@@ -1,6 +1,5 @@
 package dev.nplusone.agent;
 
-import dev.nplusone.internal.Failures;
 import java.lang.instrument.Instrumentation;
 import java.sql.Driver;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ final class Instrumentations {
             try {
                 instrumentation.retransformClasses(loaded);
             } catch (Throwable t) {
-                Failures.record("class instrumentation", new IllegalStateException("could not instrument " + loaded, t));
+                AgentHealth.notInstrumented(loaded.getName(), "it is not watched (attached late: retransformation failed)", t);
             }
         }
     }

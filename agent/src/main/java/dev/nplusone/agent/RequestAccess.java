@@ -43,6 +43,11 @@ final class RequestAccess {
         return request == null ? NONE : BY_REQUEST_CLASS.get(request.getClass());
     }
 
+    /** "jakarta servlet" or "javax servlet": the package of the request's {@code HttpServletRequest}. */
+    String namespace() {
+        return method.type().parameterType(0).getPackageName().replace(".http", "").replace('.', ' ');
+    }
+
     boolean isHttp() {
         return method != null;
     }

@@ -44,6 +44,7 @@ public final class TestScopes {
             if (current.depth++ == 0) {
                 String scopeName = name.read();
                 if (scopeName != null && AgentRuntime.reporter() != null) {
+                    AgentHealth.watchedScopes("test scopes on JUnit");
                     current.scope = OpenScope.open(scopeName, ScopeRecorder.TEST_KIND, 0);
                 }
             }
