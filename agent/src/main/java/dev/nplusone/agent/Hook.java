@@ -68,10 +68,30 @@ enum Hook implements WovenCalls {
         public void beforeReturn(MethodVisitor code) {
             code.visitMethodInsn(Opcodes.INVOKESTATIC, HTTP_SCOPES, "exit", "()V", false);
         }
+    },
+    /** {@code AsyncContext.start(Runnable)}, both servlet namespaces: the task is wrapped to record into the request's scope. */
+    ASYNC_TASK(Set.of("jakarta/servlet/AsyncContext", "javax/servlet/AsyncContext")) {
+        @Override
+        boolean matches(String name, Type[] arguments, Type returned) {
+            return name.equals("start") && arguments.length == 1
+                    && arguments[0].getDescriptor().equals("Ljava/lang/Runnable;") && returned == Type.VOID_TYPE;
+        }
+
+        @Override
+        public void enter(MethodVisitor code) {
+            code.visitVarInsn(Opcodes.ALOAD, 1);
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, HTTP_SCOPES, "asyncTask", "(Ljava/lang/Runnable;)Ljava/lang/Runnable;",
+                    false);
+            code.visitVarInsn(Opcodes.ASTORE, 1);
+        }
+
+        @Override
+        public void beforeReturn(MethodVisitor code) {
+        }
     };
 
     /** The names every hooked method has: a class file that declares none of them is skipped unparsed. */
-    static final List<String> METHOD_NAMES = List.of("connect", "getConnection", "service", "doFilter");
+    static final List<String> METHOD_NAMES = List.of("connect", "getConnection", "service", "doFilter", "start");
 
     private static final String CONNECTION_HOOKS = ConnectionHooks.class.getName().replace('.', '/');
     private static final String HTTP_SCOPES = HttpScopes.class.getName().replace('.', '/');
@@ -101,8 +121,11 @@ enum Hook implements WovenCalls {
 
     /** What goes unwatched when a class with {@code hooks} cannot be woven, for the line that says so. */
     static String unwatched(Set<Hook> hooks) {
-        return hooks.contains(CONNECTION) ? "the connections it hands out are not watched"
-                : "the requests it serves get no request scope (their connections are reported one by one)";
+        if (hooks.contains(CONNECTION)) {
+            return "the connections it hands out are not watched";
+        }
+        return hooks.contains(REQUEST) ? "the requests it serves get no request scope (their connections are reported one by one)"
+                : "the tasks it starts for asynchronous requests are not in the request's scope";
     }
 
     /** The interfaces (internal names) one of which a class must implement for its methods to be hooked. */

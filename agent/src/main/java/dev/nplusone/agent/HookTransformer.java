@@ -12,7 +12,7 @@ import java.util.Set;
  * The agent's class file transformer. Almost every class is turned away after a walk over its constant pool
  * ({@link ClassFileHeader}); a class that declares a hooked method and implements the interface it belongs to
  * ({@link Supertypes}) is woven ({@link HookWeaver}), and so are the few test-framework classes
- * {@link TestFrameworkHook} names. Nothing here may throw into the class loading of the
+ * {@link NamedClassHook} names. Nothing here may throw into the class loading of the
  * application: a class the agent cannot handle is loaded as it is.
  */
 final class HookTransformer implements ClassFileTransformer {
@@ -35,10 +35,10 @@ final class HookTransformer implements ClassFileTransformer {
         }
         String unwatched = "its connections, requests or tests are not watched";
         try {
-            TestFrameworkHook testFramework = TestFrameworkHook.of(className);
-            if (testFramework != null) {
-                unwatched = "the tests it runs get no test scope";
-                return seesHooks(loader) ? woven(module, HookWeaver.weave(classFile, testFramework::select)) : null;
+            HookWeaver.MethodSelector named = NamedClassHook.of(className);
+            if (named != null) {
+                unwatched = "the tests or asynchronous requests it runs are not in their scopes";
+                return seesHooks(loader) ? woven(module, HookWeaver.weave(classFile, named)) : null;
             }
             ClassFileHeader header = ClassFileHeader.readIfHookable(classFile);
             if (header == null || header.hooks().isEmpty() || !implementsHookedInterface(loader, header) || !seesHooks(loader)) {

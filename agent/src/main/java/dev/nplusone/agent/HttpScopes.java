@@ -3,12 +3,23 @@ package dev.nplusone.agent;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.OpenScope;
+import dev.nplusone.internal.scope.ThreadState;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Called from the code {@link HookWeaver} weaves into servlet containers (hence public): one scope per HTTP request,
  * opened by the outermost {@code Servlet.service} or {@code Filter.doFilter} on the thread and closed when
  * it returns. The scope's final name is decided at the end, when frameworks have published the route
  * pattern; scopes opened inside it (explicit, JUnit) still win while they are open, being innermost.
+ *
+ * <p>A request that went asynchronous ({@code startAsync}) keeps its scope past {@code service}: the scope leaves
+ * the container's thread, goes with each task given to {@code AsyncContext.start} ({@link #asyncTask}) and to
+ * Spring MVC's {@code Callable} processing ({@link #enterAsyncWork}), comes back with the async dispatch, and is
+ * closed and reported when the container says the request completed, timed out or failed.
  */
 public final class HttpScopes {
     /** The scope kind of HTTP requests, as in the JSON report. */
@@ -17,6 +28,25 @@ public final class HttpScopes {
     public static final String SPRING_ROUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
     private static final ThreadLocal<OnThread> CURRENT = ThreadLocal.withInitial(OnThread::new);
+    /**
+     * Requests whose scope outlives the thread that opened it, by the container's request object: asynchronous
+     * ones, and any whose {@code service} is still running (Spring may run a Callable before it returns).
+     */
+    private static final Map<Object, Request> OPEN = new ConcurrentHashMap<>();
+    /** Spring's {@code NativeWebRequest.getNativeRequest()}: the container's request behind Spring's. */
+    private static final ClassValue<MethodHandle> NATIVE_REQUEST = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> webRequestClass) {
+            try {
+                return MethodHandles.publicLookup().findVirtual(webRequestClass, "getNativeRequest",
+                        MethodType.methodType(Object.class));
+            } catch (ReflectiveOperationException e) {
+                return MethodHandles.dropArguments(MethodHandles.constant(Object.class, null), 0, Object.class);
+            }
+        }
+    };
+    /** The scope carried to a thread working for an asynchronous request (Spring MVC's Callable), if any. */
+    private static final ThreadLocal<OpenScope> ASYNC_WORK = new ThreadLocal<>();
 
     private HttpScopes() {
     }
@@ -27,9 +57,25 @@ public final class HttpScopes {
         Request request;
     }
 
-    /** An open request scope and what its name is made of. */
-    private record Request(OpenScope scope, Object request, RequestAccess access, String method, String requestUri,
-                           String contextPath) {
+    /** An open request scope and what its name is made of; {@code async} once the container said so. */
+    private static final class Request {
+        final OpenScope scope;
+        final Object request;
+        final RequestAccess access;
+        final String method;
+        final String requestUri;
+        final String contextPath;
+        volatile boolean async;
+
+        Request(OpenScope scope, Object request, RequestAccess access, String method, String requestUri,
+                String contextPath) {
+            this.scope = scope;
+            this.request = request;
+            this.access = access;
+            this.method = method;
+            this.requestUri = requestUri;
+            this.contextPath = contextPath;
+        }
     }
 
     /** Entering service/doFilter with its request. Never throws. */
@@ -37,6 +83,12 @@ public final class HttpScopes {
         try {
             OnThread current = CURRENT.get();
             if (current.depth++ != 0) {
+                return;
+            }
+            Request dispatched = request == null ? null : OPEN.get(request);
+            if (dispatched != null) {
+                ThreadState.current().push(dispatched.scope.recorder());
+                current.request = dispatched;
                 return;
             }
             RequestAccess access = RequestAccess.of(request);
@@ -48,13 +100,19 @@ public final class HttpScopes {
             String requestUri = access.requestUri(request);
             String contextPath = access.contextPath(request);
             String name = Routes.name(method, null, requestUri, contextPath);
-            current.request = new Request(OpenScope.open(name, KIND, 0), request, access, method, requestUri, contextPath);
+            Request opened = new Request(OpenScope.open(name, KIND, 0), request, access, method, requestUri, contextPath);
+            current.request = opened;
+            OPEN.put(request, opened);
         } catch (Throwable t) {
             Failures.record("agent request scope", t);
         }
     }
 
-    /** Leaving service/doFilter, by a return or an exception. Never throws. */
+    /**
+     * Leaving service/doFilter, by a return or an exception: the request's scope is reported, unless the request
+     * is asynchronous, whose scope leaves this thread and is reported when the container says the request ended.
+     * Never throws.
+     */
     public static void exit() {
         try {
             OnThread current = CURRENT.get();
@@ -63,14 +121,76 @@ public final class HttpScopes {
             }
             Request request = current.request;
             current.request = null;
-            request.scope().close();
-            ScopeReport report = request.scope().report();
-            Object routePattern = request.access().attribute(request.request(), SPRING_ROUTE);
-            String name = Routes.name(request.method(), routePattern, request.requestUri(), request.contextPath());
-            AgentRuntime.reporter().publish(new ScopeReport(name, report.kind(), report.statements(),
-                    report.findings(), report.shapes(), report.truncated()));
+            if (request.async) {
+                ThreadState.current().remove(request.scope.recorder());
+            } else if (request.access.asyncStarted(request.request)) {
+                request.async = true;
+                ThreadState.current().remove(request.scope.recorder());
+                request.access.whenAsyncEnds(request.request, () -> asyncEnded(request));
+            } else {
+                publish(request);
+            }
         } catch (Throwable t) {
             Failures.record("agent request scope", t);
         }
+    }
+
+    /** {@code AsyncContext.start(task)} from a request's thread: the task records into the request's scope. Never throws. */
+    public static Runnable asyncTask(Runnable task) {
+        try {
+            Request request = CURRENT.get().request;
+            return request == null || task == null ? task : request.scope.wrap(task);
+        } catch (Throwable t) {
+            Failures.record("agent request scope", t);
+            return task;
+        }
+    }
+
+    /** A thread starts work for an asynchronous request (Spring MVC's {@code NativeWebRequest}). Never throws. */
+    public static void enterAsyncWork(Object webRequest) {
+        try {
+            Object request = webRequest == null ? null : (Object) NATIVE_REQUEST.get(webRequest.getClass()).invoke(webRequest);
+            Request pending = request == null ? null : OPEN.get(request);
+            if (pending != null && ASYNC_WORK.get() == null) {
+                ThreadState.current().push(pending.scope.recorder());
+                ASYNC_WORK.set(pending.scope);
+            }
+        } catch (Throwable t) {
+            Failures.record("agent request scope", t);
+        }
+    }
+
+    /** The thread's work for an asynchronous request is done. Never throws. */
+    public static void exitAsyncWork() {
+        try {
+            OpenScope scope = ASYNC_WORK.get();
+            if (scope != null) {
+                ASYNC_WORK.remove();
+                ThreadState.current().remove(scope.recorder());
+            }
+        } catch (Throwable t) {
+            Failures.record("agent request scope", t);
+        }
+    }
+
+    private static void asyncEnded(Request request) {
+        try {
+            publish(request);
+        } catch (Throwable t) {
+            Failures.record("agent request scope", t);
+        }
+    }
+
+    /** Closes and reports the request's scope, once, under its final name. */
+    private static void publish(Request request) throws Throwable {
+        if (!OPEN.remove(request.request, request)) {
+            return;
+        }
+        request.scope.close();
+        ScopeReport report = request.scope.report();
+        Object routePattern = request.access.attribute(request.request, SPRING_ROUTE);
+        String name = Routes.name(request.method, routePattern, request.requestUri, request.contextPath);
+        AgentRuntime.reporter().publish(new ScopeReport(name, report.kind(), report.statements(),
+                report.findings(), report.shapes(), report.truncated()));
     }
 }

@@ -5,7 +5,7 @@ import dev.nplusone.internal.OpenScope;
 import dev.nplusone.internal.scope.ScopeRecorder;
 
 /**
- * Called from the code {@link HookWeaver} weaves into test frameworks ({@link TestFrameworkHook}, hence
+ * Called from the code {@link HookWeaver} weaves into test frameworks ({@link NamedClassHook}, hence
  * public): one scope of kind {@code test} around each test method the framework invokes, named like the JUnit
  * extension's, and one named {@code ClassName [fixture]} around each fixture method, so a loop in
  * {@code @BeforeEach} is not blamed on the test. Only the outermost invocation on a thread opens a scope; a

@@ -1,12 +1,15 @@
 package dev.nplusone.agent;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * The test-framework methods the agent hooks, each in one class known by name, so a test suite run with the
- * agent gets a scope per test without any change to the project ({@link TestScopes}, {@link TestPlans}).
+ * The framework methods the agent hooks in classes known by name. Test frameworks: each method is in one class, so
+ * a test suite run with the agent gets a scope per test without any change to the project ({@link TestScopes},
+ * {@link TestPlans}). Spring MVC: the two calls around an asynchronous request's {@code Callable}, on the thread that
+ * runs it, carry the request's scope there ({@link HttpScopes#enterAsyncWork}).
  *
  * <p>Why these: each is the one place a framework invokes every test method and fixture method, with what
  * names them at hand, and has kept its name and signature across many releases. Jupiter's
@@ -17,7 +20,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * methods run and cannot keep them out of the test's scope. {@code DefaultLauncher.execute} ends the test
  * plan while a forked test JVM's output still reaches the build.
  */
-enum TestFrameworkHook implements WovenCalls {
+enum NamedClassHook implements WovenCalls {
     /** {@code invoke(Method, Object target, ExtensionContext, ...)}: {@code TestScopes.enterJupiter(method, context)}. */
     JUPITER_INVOCATION("org/junit/jupiter/engine/execution/InterceptingExecutableInvoker", "invoke",
             "(Ljava/lang/reflect/Method;Ljava/lang/Object;Lorg/junit/jupiter/api/extension/ExtensionContext;",
@@ -26,9 +29,18 @@ enum TestFrameworkHook implements WovenCalls {
     JUNIT4_INVOCATION("org/junit/runners/model/FrameworkMethod", "invokeExplosively",
             "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", TestScopes.class, "enterJUnit4", 0, 1),
     /** Every {@code execute(...)}: {@code TestPlans.enter()}. */
-    TEST_PLAN("org/junit/platform/launcher/core/DefaultLauncher", "execute", "(", TestPlans.class, "enter");
+    TEST_PLAN("org/junit/platform/launcher/core/DefaultLauncher", "execute", "(", TestPlans.class, "enter"),
+    /**
+     * {@code applyPreProcess(NativeWebRequest, Callable)}, called on the executor's thread right before the
+     * controller's {@code Callable} (the same in Spring 6.2 and 7.0): {@code HttpScopes.enterAsyncWork(request)}.
+     */
+    SPRING_CALLABLE_START("org/springframework/web/context/request/async/CallableInterceptorChain", "applyPreProcess", "(Lorg/springframework/web/context/request/NativeWebRequest;",
+            HttpScopes.class, "enterAsyncWork", null, 1),
+    /** {@code applyPostProcess(NativeWebRequest, Callable, Object)}, right after it: {@code HttpScopes.exitAsyncWork()}. */
+    SPRING_CALLABLE_END("org/springframework/web/context/request/async/CallableInterceptorChain", "applyPostProcess", "(Lorg/springframework/web/context/request/NativeWebRequest;",
+            HttpScopes.class, "exitAsyncWork", null);
 
-    private static final List<TestFrameworkHook> ALL = List.of(values());
+    private static final List<NamedClassHook> ALL = List.of(values());
 
     private final String className;
     private final String methodName;
@@ -36,11 +48,19 @@ enum TestFrameworkHook implements WovenCalls {
     /** The class of the static {@code enter...(Object...)} and {@code exit()} calls woven in. */
     private final String hooks;
     private final String enter;
+    /** The static no-argument call before each return, or null for none. */
+    private final String exit;
     /** The local variable slots passed to {@link #enter}, each as an {@code Object}. */
     private final int[] enterArguments;
 
-    TestFrameworkHook(String className, String methodName, String descriptorStart, Class<?> hooks, String enter,
-                      int... enterArguments) {
+    NamedClassHook(String className, String methodName, String descriptorStart, Class<?> hooks, String enter,
+                   int... enterArguments) {
+        this(className, methodName, descriptorStart, hooks, enter, "exit", enterArguments);
+    }
+
+    NamedClassHook(String className, String methodName, String descriptorStart, Class<?> hooks, String enter,
+                   String exit, int... enterArguments) {
+        this.exit = exit;
         this.className = className;
         this.methodName = methodName;
         this.descriptorStart = descriptorStart;
@@ -49,18 +69,29 @@ enum TestFrameworkHook implements WovenCalls {
         this.enterArguments = enterArguments;
     }
 
-    /** The hook of a class (internal name) the agent weaves for test frameworks, or null. */
-    static TestFrameworkHook of(String className) {
-        for (TestFrameworkHook hook : ALL) {
+    /** Which methods of a class (internal name) the agent weaves by name, or null for a class it does not know by name. */
+    static HookWeaver.MethodSelector of(String className) {
+        List<NamedClassHook> hooks = null;
+        for (NamedClassHook hook : ALL) {
             if (hook.className.equals(className)) {
-                return hook;
+                hooks = hooks == null ? new ArrayList<>() : hooks;
+                hooks.add(hook);
             }
         }
-        return null;
+        List<NamedClassHook> found = hooks;
+        return found == null ? null : (access, name, descriptor) -> {
+            for (NamedClassHook hook : found) {
+                WovenCalls calls = hook.select(access, name, descriptor);
+                if (calls != null) {
+                    return calls;
+                }
+            }
+            return null;
+        };
     }
 
     /** This hook for a declared method it applies to, else null. */
-    WovenCalls select(int access, String name, String descriptor) {
+    private WovenCalls select(int access, String name, String descriptor) {
         boolean instanceMethod = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT)) == 0;
         return instanceMethod && name.equals(methodName) && descriptor.startsWith(descriptorStart) ? this : null;
     }
@@ -76,6 +107,8 @@ enum TestFrameworkHook implements WovenCalls {
 
     @Override
     public void beforeReturn(MethodVisitor code) {
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, hooks, "exit", "()V", false);
+        if (exit != null) {
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, hooks, exit, "()V", false);
+        }
     }
 }
