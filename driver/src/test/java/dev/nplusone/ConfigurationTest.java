@@ -93,6 +93,49 @@ class ConfigurationTest {
     }
 
     @Test
+    void a_backslash_keeps_a_comma_in_an_agent_argument() {
+        Map<String, String> values = Config.parseAgentArguments("json=/tmp/a\\,b.jsonl,threshold=2", errors::add);
+
+        assertEquals(Map.of("json", "/tmp/a,b.jsonl", "threshold", "2"), values);
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void a_backslash_keeps_a_double_quote_in_an_agent_argument_quoted_or_not() {
+        Map<String, String> values = Config.parseAgentArguments(
+                "ignore=audit_\\\"log\\\",applicationPackages=\"com.acme,org.\\\"x\\\"\"", errors::add);
+
+        assertEquals(Map.of("ignore", "audit_\"log\"", "applicationPackages", "com.acme,org.\"x\""), values);
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void any_other_backslash_in_an_agent_argument_stays_as_written_so_windows_paths_need_no_escaping() {
+        Map<String, String> values = Config.parseAgentArguments(
+                "json=C:\\tmp\\n1.jsonl,ignore=\\\\server\\share\\d+", errors::add);
+
+        assertEquals(Map.of("json", "C:\\tmp\\n1.jsonl", "ignore", "\\\\server\\share\\d+"), values);
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void an_agent_argument_with_a_double_quote_not_closed_gives_one_line_and_is_ignored() {
+        Map<String, String> values = Config.parseAgentArguments("threshold=2,json=\"/tmp/a,b.jsonl", errors::add);
+
+        assertEquals(Map.of("threshold", "2"), values);
+        assertEquals(List.of("nplusone: agent argument 'json=\"/tmp/a,b.jsonl' has a double quote that is not"
+                + " closed; ignored"), errors);
+    }
+
+    @Test
+    void an_unknown_agent_argument_names_the_known_ones() {
+        Config.from(Config.parseAgentArguments("treshold=2", errors::add), errors::add);
+
+        assertEquals(List.of("nplusone: unknown property nplusone.treshold is ignored (known: enabled, threshold, log,"
+                + " json, captureValues, ignore, applicationPackages)"), errors);
+    }
+
+    @Test
     void agent_arguments_are_key_value_pairs_without_the_prefix() {
         Map<String, String> values = Config.parseAgentArguments("threshold=2, json=/tmp/n1.jsonl,nplusone.log=false,bad",
                 errors::add);

@@ -62,14 +62,12 @@ final class AgentHealth {
         FINDINGS.add(report.findings().size());
     }
 
-    /** The transformer could not weave {@code className}, which would have got {@code hooks}: one line says so. */
-    static void notInstrumented(String className, String unwatched, Throwable failure) {
+    /** The transformer could not weave {@code className}; {@code consequence} says what goes unwatched and what to do. */
+    static void notInstrumented(String className, String consequence, Throwable failure) {
         exitLineAtShutdown();
         if (NOT_INSTRUMENTED.add(className)) {
             Log.get().log(System.Logger.Level.WARNING, "nplusone: could not instrument " + className + " (" + failure
-                    + "); " + unwatched + ". The application runs unchanged; to watch its connections without the"
-                    + " agent, put nplusone: after jdbc: in the JDBC URL (jdbc:nplusone:...) with nplusone-driver on"
-                    + " the class path", failure);
+                    + "); " + consequence + ". The class and the application run unchanged", failure);
         }
     }
 
@@ -90,28 +88,34 @@ final class AgentHealth {
 
     /** The line at exit. */
     static String summary() {
+        List<String> scopes;
+        synchronized (SCOPES) {
+            scopes = new ArrayList<>(SCOPES);
+        }
+        return summary(new ArrayList<>(CONNECTION_SOURCES), scopes, STATEMENTS.sum(), FINDINGS.sum(),
+                new ArrayList<>(NOT_INSTRUMENTED));
+    }
+
+    static String summary(List<String> sources, List<String> scopes, long statements, long findings,
+                          List<String> notInstrumented) {
         NumberFormat counts = NumberFormat.getIntegerInstance(Locale.ROOT);
         counts.setGroupingUsed(true);
-        List<String> sources = new ArrayList<>(CONNECTION_SOURCES);
-        Collections.sort(sources);
         StringBuilder line = new StringBuilder("nplusone: watched ");
         if (sources.isEmpty()) {
             line.append("no connection");
         } else {
-            line.append(sources.size()).append(sources.size() == 1 ? " connection source (" : " connection sources (")
-                    .append(String.join(", ", sources)).append(')');
+            List<String> sorted = new ArrayList<>(sources);
+            Collections.sort(sorted);
+            line.append(sorted.size()).append(sorted.size() == 1 ? " connection source (" : " connection sources (")
+                    .append(String.join(", ", sorted)).append(')');
         }
-        synchronized (SCOPES) {
-            for (String scopes : SCOPES) {
-                line.append(", ").append(scopes);
-            }
+        for (String scope : scopes) {
+            line.append(", ").append(scope);
         }
-        long statements = STATEMENTS.sum();
-        long findings = FINDINGS.sum();
         line.append("; ").append(counts.format(statements)).append(statements == 1 ? " statement, " : " statements, ")
                 .append(counts.format(findings)).append(findings == 1 ? " finding" : " findings");
-        if (!NOT_INSTRUMENTED.isEmpty()) {
-            List<String> failed = new ArrayList<>(NOT_INSTRUMENTED);
+        if (!notInstrumented.isEmpty()) {
+            List<String> failed = new ArrayList<>(notInstrumented);
             Collections.sort(failed);
             line.append("; not instrumented: ").append(String.join(", ", failed));
         }

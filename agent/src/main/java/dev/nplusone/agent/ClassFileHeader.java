@@ -14,8 +14,16 @@ import java.util.Set;
  * @param superName  the superclass (internal name), null for {@code java/lang/Object} and module infos
  * @param interfaces the directly implemented interfaces (internal names)
  * @param hooks      the hooks of the methods it declares; empty for almost every class
+ * @param dataSourceShaped whether it declares both of {@code DataSource}'s {@code getConnection} methods: hooked
+ *                   even when the class does not implement {@code DataSource} itself, because a base class such as
+ *                   Tomcat JDBC's {@code DataSourceProxy} or PostgreSQL's {@code BaseDataSource} holds the methods its
+ *                   {@code DataSource} subclass inherits, and is loaded (so woven or not) before the subclass is seen
  */
-record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hooks) {
+record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hooks, boolean dataSourceShaped) {
+    /** {@code DataSource}'s two {@code getConnection} methods, which a base class may declare without implementing it. */
+    private static final Set<String> DATA_SOURCE_METHODS = Set.of("()Ljava/sql/Connection;",
+            "(Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;");
+
     private static final byte[][] METHOD_NAMES = Hook.METHOD_NAMES.stream()
             .map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     private static final int MAGIC = 0xCAFEBABE;
@@ -80,19 +88,24 @@ record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hook
             }
             skipMembers();
             Set<Hook> hooks = EnumSet.noneOf(Hook.class);
+            int dataSourceMethods = 0;
             int methods = readShort(at);
             at += 2;
             for (int i = 0; i < methods; i++) {
                 int nameIndex = readShort(at + 2);
                 if (hasHookedName(nameIndex)) {
-                    Hook hook = Hook.of(readShort(at), utf8(nameIndex), utf8(readShort(at + 4)));
+                    String descriptor = utf8(readShort(at + 4));
+                    Hook hook = Hook.of(readShort(at), utf8(nameIndex), descriptor);
                     if (hook != null) {
                         hooks.add(hook);
+                        if (hook == Hook.CONNECTION && DATA_SOURCE_METHODS.contains(descriptor)) {
+                            dataSourceMethods++;
+                        }
                     }
                 }
                 skipMember();
             }
-            return new ClassFileHeader(superName, interfaces, hooks);
+            return new ClassFileHeader(superName, interfaces, hooks, dataSourceMethods == DATA_SOURCE_METHODS.size());
         }
 
         private void skipMembers() {

@@ -119,10 +119,12 @@ enum Hook implements WovenCalls {
         return null;
     }
 
-    /** What goes unwatched when a class with {@code hooks} cannot be woven, for the line that says so. */
+    /** What goes unwatched when a class with {@code hooks} cannot be woven, and the way around it, for the line that says so. */
     static String unwatched(Set<Hook> hooks) {
         if (hooks.contains(CONNECTION)) {
-            return "the connections it hands out are not watched";
+            return "the connections it hands out are not watched; to watch them without the agent, put nplusone:"
+                    + " after jdbc: in the JDBC URL (jdbc:nplusone:postgresql://...) with nplusone-driver on the class"
+                    + " path";
         }
         return hooks.contains(REQUEST) ? "the requests it serves get no request scope (their connections are reported one by one)"
                 : "the tasks it starts for asynchronous requests are not in the request's scope";

@@ -33,7 +33,7 @@ final class HookTransformer implements ClassFileTransformer {
         if (loader == null || loader == PLATFORM || className == null || ignored(className)) {
             return null;
         }
-        String unwatched = "its connections, requests or tests are not watched";
+        String unwatched = "what it does is not watched";
         try {
             HookWeaver.MethodSelector named = NamedClassHook.of(className);
             if (named != null) {
@@ -41,7 +41,8 @@ final class HookTransformer implements ClassFileTransformer {
                 return seesHooks(loader) ? woven(module, HookWeaver.weave(classFile, named)) : null;
             }
             ClassFileHeader header = ClassFileHeader.readIfHookable(classFile);
-            if (header == null || header.hooks().isEmpty() || !implementsHookedInterface(loader, header) || !seesHooks(loader)) {
+            if (header == null || header.hooks().isEmpty() || !seesHooks(loader)
+                    || !header.dataSourceShaped() && !implementsHookedInterface(loader, header)) {
                 return null;
             }
             unwatched = Hook.unwatched(header.hooks());

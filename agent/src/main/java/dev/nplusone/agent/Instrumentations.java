@@ -27,7 +27,8 @@ final class Instrumentations {
             try {
                 instrumentation.retransformClasses(loaded);
             } catch (Throwable t) {
-                AgentHealth.notInstrumented(loaded.getName(), "it is not watched (attached late: retransformation failed)", t);
+                AgentHealth.notInstrumented(loaded.getName(), "it is not watched (attached to the running JVM, the agent could not retransform it); starting the"
+                        + " application with -javaagent watches it from the start", t);
             }
         }
     }

@@ -38,7 +38,7 @@ enum NamedClassHook implements WovenCalls {
             HttpScopes.class, "enterAsyncWork", null, 1),
     /** {@code applyPostProcess(NativeWebRequest, Callable, Object)}, right after it: {@code HttpScopes.exitAsyncWork()}. */
     SPRING_CALLABLE_END("org/springframework/web/context/request/async/CallableInterceptorChain", "applyPostProcess", "(Lorg/springframework/web/context/request/NativeWebRequest;",
-            HttpScopes.class, "exitAsyncWork", null);
+            HttpScopes.class, "exitAsyncWork", (String) null);
 
     private static final List<NamedClassHook> ALL = List.of(values());
 

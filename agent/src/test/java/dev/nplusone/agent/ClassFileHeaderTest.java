@@ -37,6 +37,14 @@ class ClassFileHeaderTest {
     }
 
     @Test
+    void a_class_declaring_both_data_source_methods_is_data_source_shaped_as_a_base_class_of_a_data_source_may_be()
+            throws IOException {
+        assertTrue(ClassFileHeader.read(classFile("com.zaxxer.hikari.HikariDataSource")).dataSourceShaped());
+        assertEquals(false, ClassFileHeader.read(classFile("org.h2.Driver")).dataSourceShaped(),
+                "a driver's connect(String, Properties) is not DataSource-shaped");
+    }
+
+    @Test
     void a_class_that_only_calls_get_connection_has_no_hook() throws IOException {
         assertEquals(Set.of(), ClassFileHeader.read(classFile(JdbcProgram.class.getName())).hooks());
         assertEquals(Set.of(), ClassFileHeader.read(classFile("java.lang.String")).hooks());
@@ -70,7 +78,10 @@ class ClassFileHeaderTest {
 
     /** The same header, as ASM reads it. */
     private static final class AsmView extends ClassVisitor {
-        private ClassFileHeader header;
+        private final Set<Hook> hooks = EnumSet.noneOf(Hook.class);
+        private final Set<String> dataSourceMethods = new java.util.HashSet<>();
+        private String superName;
+        private List<String> interfaces;
 
         private AsmView() {
             super(Opcodes.ASM9);
@@ -79,19 +90,24 @@ class ClassFileHeaderTest {
         static ClassFileHeader of(byte[] bytes) {
             AsmView view = new AsmView();
             new ClassReader(bytes).accept(view, ClassReader.SKIP_CODE);
-            return view.header;
+            return new ClassFileHeader(view.superName, view.interfaces, view.hooks, view.dataSourceMethods.size() == 2);
         }
 
         @Override
         public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-            header = new ClassFileHeader(superName, new ArrayList<>(Arrays.asList(interfaces)), EnumSet.noneOf(Hook.class));
+            this.superName = superName;
+            this.interfaces = new ArrayList<>(Arrays.asList(interfaces));
         }
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
             Hook hook = Hook.of(access, name, descriptor);
             if (hook != null) {
-                header.hooks().add(hook);
+                hooks.add(hook);
+                if (hook == Hook.CONNECTION && (descriptor.equals("()Ljava/sql/Connection;")
+                        || descriptor.equals("(Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;"))) {
+                    dataSourceMethods.add(descriptor);
+                }
             }
             return null;
         }

@@ -28,7 +28,7 @@ enum Component {
     C3P0("/com/mchange/"),
     TOMCAT_JDBC("/org/apache/tomcat/tomcat-jdbc/", "/org/apache/tomcat/tomcat-juli/"),
     AGROAL("/io/agroal/"),
-    VIBUR("/org/vibur/"),
+    VIBUR("/org/vibur/", "/org/slf4j/"),
     TOMCAT_11("/org/apache/tomcat/embed/", "/org/apache/tomcat/tomcat-annotations-api/"),
     TOMCAT_10_1(Path.of("tomcat-10.1")),
     JETTY_12("/org/eclipse/jetty/", "/jakarta/servlet/", "/org/slf4j/"),

@@ -51,48 +51,56 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
     }
 
     /**
-     * Parses agent arguments such as {@code threshold=2,json=/tmp/n1.jsonl}. A value that holds commas is
-     * quoted: {@code applicationPackages="com.acme,org.acme"}.
+     * Parses agent arguments such as {@code threshold=2,json=/tmp/n1.jsonl}: {@code key=value} pairs separated by
+     * commas, keys with or without the {@code nplusone.} prefix. A value that holds commas is put in double quotes
+     * ({@code applicationPackages="com.acme,org.acme"}), or each of its commas and double quotes gets a backslash
+     * ({@code json=/tmp/a\,b.jsonl}, {@code ignore=\"audit\"}); any other backslash is kept as written, so Windows
+     * paths need none. A pair without {@code =}, or with a double quote that is not closed, is reported and ignored.
      */
     public static Map<String, String> parseAgentArguments(String arguments, Consumer<String> errors) {
         Map<String, String> values = new HashMap<>();
         if (arguments == null || arguments.isBlank()) {
             return values;
         }
-        for (String pair : splitOutsideQuotes(arguments)) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                errors.accept("nplusone: agent argument '" + pair.trim() + "' is not key=value; ignored");
-                continue;
+        StringBuilder text = new StringBuilder();
+        int separator = -1;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i <= arguments.length(); i++) {
+            char c = i < arguments.length() ? arguments.charAt(i) : ',';
+            if (i == arguments.length() || c == ',' && !quoted) {
+                String written = arguments.substring(start, i).trim();
+                if (quoted) {
+                    errors.accept("nplusone: agent argument '" + written + "' has a double quote that is not closed;"
+                            + " ignored");
+                } else if (separator <= 0 || text.substring(0, separator).isBlank()) {
+                    if (!written.isEmpty()) {
+                        errors.accept("nplusone: agent argument '" + written + "' is not key=value; ignored");
+                    }
+                } else {
+                    String key = text.substring(0, separator).trim();
+                    values.put(key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key,
+                            text.substring(separator + 1).trim());
+                }
+                text.setLength(0);
+                separator = -1;
+                start = i + 1;
+            } else if (c == '\\' && i + 1 < arguments.length() && ESCAPED.indexOf(arguments.charAt(i + 1)) >= 0) {
+                text.append(arguments.charAt(++i));
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else {
+                if (c == '=' && !quoted && separator < 0) {
+                    separator = text.length();
+                }
+                text.append(c);
             }
-            String key = pair.substring(0, eq).trim();
-            values.put(key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key,
-                    unquoted(pair.substring(eq + 1).trim()));
         }
         return values;
     }
 
-    private static List<String> splitOutsideQuotes(String arguments) {
-        List<String> pairs = new ArrayList<>();
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < arguments.length(); i++) {
-            char c = arguments.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                pairs.add(arguments.substring(start, i));
-                start = i + 1;
-            }
-        }
-        pairs.add(arguments.substring(start));
-        return pairs;
-    }
-
-    private static String unquoted(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
-    }
+    /** What a backslash in agent arguments takes literally. */
+    private static final String ESCAPED = ",\"";
 
     /** Builds a configuration from un-prefixed keys; unknown keys and bad values are reported, not thrown. */
     public static Config from(Map<String, String> values, Consumer<String> errors) {
