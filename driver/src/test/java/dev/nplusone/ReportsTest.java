@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +96,31 @@ class ReportsTest {
         ScopeReport second = inScope("b", () -> BlogPages.authorsInLoop(watched));
 
         assertEquals(first.findings().get(0).id(), second.findings().get(0).id());
+    }
+
+    @Test
+    void a_json_line_is_written_by_a_thread_that_was_interrupted_as_pools_interrupt_theirs_when_closing() throws Exception {
+        Path file = directory.resolve("interrupted.jsonl");
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        try (Configured ignored = Configured.with(config(file, false, null, 3))) {
+            Thread closing = new Thread(() -> {
+                Scope scope = NPlusOne.scope("closing pool");
+                try {
+                    BlogPages.tagsInLoop(watched);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    Thread.currentThread().interrupt();
+                    scope.close();
+                    stillInterrupted.set(Thread.interrupted());
+                }
+            });
+            closing.start();
+            closing.join();
+        }
+
+        assertEquals(1, Files.readAllLines(file).size());
+        assertTrue(stillInterrupted.get(), "the interrupt is left to the thread's owner");
     }
 
     @Test
