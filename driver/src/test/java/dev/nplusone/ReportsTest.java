@@ -99,7 +99,7 @@ class ReportsTest {
     }
 
     @Test
-    void a_json_line_is_written_by_a_thread_that_was_interrupted_as_pools_interrupt_theirs_when_closing() throws Exception {
+    void a_scope_closed_on_an_interrupted_thread_is_reported_whole_as_pools_interrupt_theirs_when_closing() throws Exception {
         Path file = directory.resolve("interrupted.jsonl");
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         try (Configured ignored = Configured.with(config(file, false, null, 3))) {
@@ -119,7 +119,9 @@ class ReportsTest {
             closing.join();
         }
 
-        assertEquals(1, Files.readAllLines(file).size());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(1, lines.size());
+        assertEquals("BATCH_IN", JSON.readTree(lines.get(0)).at("/findings/0/suggestion/strategy").asText(), lines.get(0));
         assertTrue(stillInterrupted.get(), "the interrupt is left to the thread's owner");
     }
 

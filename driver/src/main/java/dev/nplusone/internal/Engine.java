@@ -109,9 +109,15 @@ public final class Engine {
         }
     }
 
-    /** Detects and reports; never throws. Returns the report (empty when detection failed). */
+    /**
+     * Detects and reports; never throws. Returns the report (empty when detection failed). Runs with the thread's
+     * interrupt set aside: pools close their connections, and so their scopes, on threads they interrupt (c3p0
+     * does), and an interrupt would stop the suggestion's parse (whose failure is remembered for the statement's
+     * shape) and the JSON Lines write. The interrupt is restored for the thread's owner.
+     */
     public ScopeReport close(ScopeRecorder scope) {
         Config current = config;
+        boolean interrupted = Thread.interrupted();
         try {
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
             reporter.report(report, current);
@@ -120,6 +126,10 @@ public final class Engine {
         } catch (Throwable t) {
             Failures.record("scope analysis", t);
             return new ScopeReport(scope.name(), scope.kind(), 0, java.util.List.of(), java.util.List.of(), true);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

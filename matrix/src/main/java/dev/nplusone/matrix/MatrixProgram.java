@@ -20,8 +20,10 @@ import java.util.concurrent.Future;
  * {@code database} ({@link Database}), {@code pool} ({@link Pools}), {@code container} ({@code none}, {@code tomcat},
  * {@code jetty}, {@code undertow}, {@code spring}), {@code threads} ({@code platform} or {@code virtual}),
  * {@code async} (also serve the N+1 page asynchronously), {@code url} ({@code plain}, or {@code nplusone} for the
- * {@code jdbc:nplusone:} form of the database's URL). It seeds the blog, renders the N+1 page and the clean page
- * (each on a connection of its own, or as HTTP requests to itself), prints every page, and drops the blog.
+ * {@code jdbc:nplusone:} form of the database's URL), {@code requests} (for measuring: request the N+1 and the clean
+ * page that many times more each, and print their median latencies to standard error). It seeds the blog, renders
+ * the N+1 page and the clean page (each on a connection of its own, or as HTTP requests to itself), prints every
+ * page, and drops the blog.
  */
 public final class MatrixProgram {
     private MatrixProgram() {
@@ -29,7 +31,7 @@ public final class MatrixProgram {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("pool", "none", "container", "none", "threads", "platform",
-                "async", "false", "url", "plain"));
+                "async", "false", "url", "plain", "requests", "0"));
         for (String arg : args) {
             options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
@@ -46,7 +48,11 @@ public final class MatrixProgram {
             if (Boolean.parseBoolean(options.get("async"))) {
                 paths.addAll(List.of("/callable" + Pages.N_PLUS_ONE, "/deferred" + Pages.N_PLUS_ONE));
             }
-            SpringPages.serve(database, url, blog, virtual, port -> fetch(port, paths));
+            int requests = Integer.parseInt(options.get("requests"));
+            SpringPages.serve(database, url, blog, virtual, port -> {
+                fetch(port, paths);
+                Latencies.measure(port, List.of(Pages.N_PLUS_ONE, Pages.CLEAN), requests);
+            });
         } else {
             try (ConnectionSource source = Pools.open(options.get("pool"), database, url)) {
                 blog.seed(source);
@@ -58,7 +64,11 @@ public final class MatrixProgram {
                         if (Boolean.parseBoolean(options.get("async"))) {
                             paths.add("/async" + Pages.N_PLUS_ONE);
                         }
-                        WebScenario.serve(container, pages, virtual, port -> fetch(port, paths));
+                        int requests = Integer.parseInt(options.get("requests"));
+                        WebScenario.serve(container, pages, virtual, port -> {
+                            fetch(port, paths);
+                            Latencies.measure(port, List.of(Pages.N_PLUS_ONE, Pages.CLEAN), requests);
+                        });
                     }
                 } finally {
                     blog.drop(source);
