@@ -26,6 +26,8 @@ record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hook
 
     private static final byte[][] METHOD_NAMES = Hook.METHOD_NAMES.stream()
             .map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    private static final byte[][] MARKERS = Hook.MARKERS.stream()
+            .map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     private static final int MAGIC = 0xCAFEBABE;
 
     /** Reads a class file; throws an unchecked exception when it is not one. */
@@ -57,7 +59,7 @@ record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hook
                 entries[i] = at + 1;
                 int tag = bytes[at] & 0xFF;
                 if (tag == 1 && !holdsHookedName) {
-                    holdsHookedName = hasHookedName(i);
+                    holdsHookedName = holdsOneOf(MARKERS, i);
                 }
                 at += 1 + constantSize(tag);
                 if (tag == 5 || tag == 6) { // Long and Double take two slots
@@ -93,7 +95,7 @@ record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hook
             at += 2;
             for (int i = 0; i < methods; i++) {
                 int nameIndex = readShort(at + 2);
-                if (hasHookedName(nameIndex)) {
+                if (holdsOneOf(METHOD_NAMES, nameIndex)) {
                     String descriptor = utf8(readShort(at + 4));
                     Hook hook = Hook.of(readShort(at), utf8(nameIndex), descriptor);
                     if (hook != null) {
@@ -125,10 +127,10 @@ record ClassFileHeader(String superName, List<String> interfaces, Set<Hook> hook
             }
         }
 
-        private boolean hasHookedName(int utf8Index) {
+        private boolean holdsOneOf(byte[][] names, int utf8Index) {
             int start = entries[utf8Index];
             int length = readShort(start);
-            for (byte[] name : METHOD_NAMES) {
+            for (byte[] name : names) {
                 if (name.length == length && sameBytes(name, start + 2)) {
                     return true;
                 }

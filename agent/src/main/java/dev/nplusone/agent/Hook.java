@@ -90,8 +90,16 @@ enum Hook implements WovenCalls {
         }
     };
 
-    /** The names every hooked method has: a class file that declares none of them is skipped unparsed. */
+    /** The names every hooked method has. */
     static final List<String> METHOD_NAMES = List.of("connect", "getConnection", "service", "doFilter", "start");
+    /**
+     * What a class file that may declare a hooked method holds in its constant pool: a class without any of these is
+     * skipped unparsed. The hooked names, except {@code start}, which half the JDK's and the libraries' classes hold
+     * (they call {@code Thread.start}, {@code Matcher.start}): an {@code AsyncContext} implementation names the
+     * interface instead.
+     */
+    static final List<String> MARKERS = List.of("connect", "getConnection", "service", "doFilter",
+            "jakarta/servlet/AsyncContext", "javax/servlet/AsyncContext");
 
     private static final String CONNECTION_HOOKS = ConnectionHooks.class.getName().replace('.', '/');
     private static final String HTTP_SCOPES = HttpScopes.class.getName().replace('.', '/');

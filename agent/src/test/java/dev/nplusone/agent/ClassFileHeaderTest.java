@@ -37,6 +37,15 @@ class ClassFileHeaderTest {
     }
 
     @Test
+    void an_async_context_is_read_for_its_start_method_and_a_class_that_only_calls_a_start_method_is_not()
+            throws IOException {
+        assertEquals(Set.of(Hook.ASYNC_TASK),
+                ClassFileHeader.readIfHookable(classFile("org.apache.catalina.core.AsyncContextImpl")).hooks());
+        assertEquals(null, ClassFileHeader.readIfHookable(classFile("java.lang.ProcessBuilder")),
+                "it declares start() and calls Thread.start, but names no AsyncContext");
+    }
+
+    @Test
     void a_class_declaring_both_data_source_methods_is_data_source_shaped_as_a_base_class_of_a_data_source_may_be()
             throws IOException {
         assertTrue(ClassFileHeader.read(classFile("com.zaxxer.hikari.HikariDataSource")).dataSourceShaped());
