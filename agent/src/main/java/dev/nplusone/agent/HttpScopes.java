@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Called from the code {@link HookWeaver} weaves into servlet containers (hence public): one scope per HTTP request,
@@ -32,7 +33,7 @@ public final class HttpScopes {
      * Requests whose scope outlives the thread that opened it, by the container's request object: asynchronous
      * ones, and any whose {@code service} is still running (Spring may run a Callable before it returns).
      */
-    private static final Map<Object, Request> OPEN = new ConcurrentHashMap<>();
+    private static final Map<Identity, Request> OPEN = new ConcurrentHashMap<>();
     /** Spring's {@code NativeWebRequest.getNativeRequest()}: the container's request behind Spring's. */
     private static final ClassValue<MethodHandle> NATIVE_REQUEST = new ClassValue<>() {
         @Override
@@ -57,6 +58,28 @@ public final class HttpScopes {
         Request request;
     }
 
+    /**
+     * A request object by identity: requests are the container's (or a test's) objects, whose {@code equals} and
+     * {@code hashCode} the agent must not call.
+     */
+    private static final class Identity {
+        private final Object target;
+
+        Identity(Object target) {
+            this.target = target;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.target == target;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(target);
+        }
+    }
+
     /** An open request scope and what its name is made of; {@code async} once the container said so. */
     private static final class Request {
         final OpenScope scope;
@@ -66,6 +89,7 @@ public final class HttpScopes {
         final String requestUri;
         final String contextPath;
         volatile boolean async;
+        final AtomicBoolean published = new AtomicBoolean();
 
         Request(OpenScope scope, Object request, RequestAccess access, String method, String requestUri,
                 String contextPath) {
@@ -85,7 +109,7 @@ public final class HttpScopes {
             if (current.depth++ != 0) {
                 return;
             }
-            Request dispatched = request == null ? null : OPEN.get(request);
+            Request dispatched = request == null ? null : OPEN.get(new Identity(request));
             if (dispatched != null) {
                 ThreadState.current().push(dispatched.scope.recorder());
                 current.request = dispatched;
@@ -102,7 +126,7 @@ public final class HttpScopes {
             String name = Routes.name(method, null, requestUri, contextPath);
             Request opened = new Request(OpenScope.open(name, KIND, 0), request, access, method, requestUri, contextPath);
             current.request = opened;
-            OPEN.put(request, opened);
+            OPEN.put(new Identity(request), opened);
         } catch (Throwable t) {
             Failures.record("agent request scope", t);
         }
@@ -150,7 +174,7 @@ public final class HttpScopes {
     public static void enterAsyncWork(Object webRequest) {
         try {
             Object request = webRequest == null ? null : (Object) NATIVE_REQUEST.get(webRequest.getClass()).invoke(webRequest);
-            Request pending = request == null ? null : OPEN.get(request);
+            Request pending = request == null ? null : OPEN.get(new Identity(request));
             if (pending != null && ASYNC_WORK.get() == null) {
                 ThreadState.current().push(pending.scope.recorder());
                 ASYNC_WORK.set(pending.scope);
@@ -183,9 +207,10 @@ public final class HttpScopes {
 
     /** Closes and reports the request's scope, once, under its final name. */
     private static void publish(Request request) throws Throwable {
-        if (!OPEN.remove(request.request, request)) {
+        if (!request.published.compareAndSet(false, true)) {
             return;
         }
+        OPEN.remove(new Identity(request.request), request);
         request.scope.close();
         ScopeReport report = request.scope.report();
         Object routePattern = request.access.attribute(request.request, SPRING_ROUTE);

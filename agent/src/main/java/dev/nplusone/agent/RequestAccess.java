@@ -79,9 +79,16 @@ final class RequestAccess {
         return attribute.invoke(request, name);
     }
 
-    /** Whether the request went asynchronous ({@code startAsync}) and is still so: its scope outlives {@code service}. */
-    boolean asyncStarted(Object request) throws Throwable {
-        return async != null && (boolean) async.started().invoke(request);
+    /**
+     * Whether the request went asynchronous ({@code startAsync}) and is still so: its scope outlives {@code service}.
+     * A request that cannot say (a hand-made one) is taken as synchronous, so its scope is reported as it returns.
+     */
+    boolean asyncStarted(Object request) {
+        try {
+            return async != null && Boolean.TRUE.equals(async.started().invoke(request));
+        } catch (Throwable t) {
+            return false;
+        }
     }
 
     /**
