@@ -3,8 +3,10 @@ package dev.nplusone.internal.jdbc;
 import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.ttddyy.dsproxy.ConnectionIdManager;
 
@@ -16,9 +18,13 @@ import net.ttddyy.dsproxy.ConnectionIdManager;
  */
 public final class ConnectionScopes implements ConnectionIdManager {
     static final ConnectionScopes INSTANCE = new ConnectionScopes();
+    /** How long JVM shutdown waits for connection scopes other threads are reporting. */
+    private static final Duration SHUTDOWN_REPORT_WAIT = Duration.ofSeconds(2);
 
     private final AtomicLong ids = new AtomicLong();
     private final ConcurrentHashMap<String, Slot> open = new ConcurrentHashMap<>();
+    /** Connection scopes being reported right now, on whichever thread closed the connection. */
+    private final AtomicInteger reporting = new AtomicInteger();
 
     /** One open connection's scope, created on first use; a watched connection keeps its slot at hand. */
     static final class Slot {
@@ -68,7 +74,12 @@ public final class ConnectionScopes implements ConnectionIdManager {
         Slot slot = closedId == null ? null : open.remove(closedId);
         ScopeRecorder recorder = slot == null ? null : slot.close();
         if (recorder != null) {
-            Engine.get().close(recorder);
+            reporting.incrementAndGet();
+            try {
+                Engine.get().close(recorder);
+            } finally {
+                reporting.decrementAndGet();
+            }
         }
     }
 
@@ -81,6 +92,23 @@ public final class ConnectionScopes implements ConnectionIdManager {
     public void closeAll() {
         for (String id : getOpenConnectionIds()) {
             addClosedId(id);
+        }
+        awaitReports();
+    }
+
+    /**
+     * Waits, briefly, for reports other threads are still writing: a pool closes its connections on its own
+     * (daemon) threads, often as the application exits, and the JVM would stop them halfway through a report.
+     */
+    private void awaitReports() {
+        long deadline = System.nanoTime() + SHUTDOWN_REPORT_WAIT.toNanos();
+        while (reporting.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

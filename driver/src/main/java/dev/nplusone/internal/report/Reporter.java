@@ -4,13 +4,12 @@ import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.Log;
 import dev.nplusone.internal.config.Config;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -59,18 +58,20 @@ public final class Reporter {
         }
     }
 
+    /**
+     * A {@code FileOutputStream} rather than a {@code FileChannel}: a channel gives up when the writing thread is
+     * interrupted, and pools interrupt their own threads while they close their connections (c3p0 does), which is
+     * when a connection's scope is reported ({@code Engine.close} sets an interrupt that came earlier aside).
+     */
     private static void append(Path file, String line) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         synchronized (FILE_LOCK) {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
+            try (OutputStream out = new FileOutputStream(file.toFile(), true)) {
+                out.write(bytes);
             }
         }
     }
