@@ -21,7 +21,7 @@ final class Messages {
 
     static String nPlusOneFound(ScopeReport report, List<Finding> failing, int allowed, int threshold,
                                 boolean annotated) {
-        StringBuilder out = new StringBuilder("Expecting no N+1 queries, but ")
+        StringBuilder out = new StringBuilder("Expecting no ").append(kinds(failing)).append(", but ")
                 .append(failing.size()).append(failing.size() == 1 ? " was found" : " were found");
         if (allowed > 0) {
             out.append(" (and ").append(allowed).append(" allowed by @AllowNPlusOne)");
@@ -36,6 +36,22 @@ final class Messages {
                     .append(failing.get(0).sql()).append("\", reason = \"...\")");
         }
         return out.toString();
+    }
+
+    /** What the failing findings are, in the headline's words: "N+1 queries", "N+1 queries or write loops". */
+    static String kinds(List<Finding> failing) {
+        java.util.Set<Finding.Kind> kinds = java.util.EnumSet.noneOf(Finding.Kind.class);
+        failing.forEach(finding -> kinds.add(finding.kind()));
+        List<String> names = new java.util.ArrayList<>();
+        for (Finding.Kind kind : kinds) {
+            names.add(switch (kind) {
+                case N_PLUS_ONE -> "N+1 queries";
+                case DUPLICATE -> "duplicate queries";
+                case WRITE_LOOP -> "write loops";
+                case UNUSED_JOIN -> "unused joins";
+            });
+        }
+        return String.join(" or ", names);
     }
 
     static String staleAllowances(List<Allowance> stale, ScopeReport report) {

@@ -134,6 +134,8 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
         final int threshold;
         final List<Allowance> methodAllowances;
         final List<ClassAllowances> classAllowances;
+        /** The kinds of finding that fail the test ({@link NoNPlusOne#failOn()}). */
+        Set<Finding.Kind> failOn = Set.of();
 
         private Settings(boolean check, int threshold, List<Allowance> methodAllowances,
                          List<ClassAllowances> classAllowances) {
@@ -150,10 +152,14 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
             nearestFirst.addAll(classes(context.getRequiredTestClass()));
             boolean check = false;
             int threshold = 0;
+            Set<Finding.Kind> failOn = null;
             for (AnnotatedElement element : nearestFirst) {
                 Optional<NoNPlusOne> annotation = AnnotationSupport.findAnnotation(element, NoNPlusOne.class);
                 if (annotation.isPresent()) {
                     check = true;
+                    if (failOn == null) {
+                        failOn = Set.of(annotation.get().failOn());
+                    }
                     int value = annotation.get().threshold();
                     if (value != 0 && value < 2) {
                         throw new ExtensionConfigurationException("@NoNPlusOne(threshold = " + value + ") on "
@@ -173,7 +179,9 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
             for (Class<?> type : classes(context.getRequiredTestClass())) {
                 classAllowances.add(ClassAllowances.of(type, context));
             }
-            return new Settings(check, threshold, methodAllowances, classAllowances);
+            Settings settings = new Settings(check, threshold, methodAllowances, classAllowances);
+            settings.failOn = failOn == null ? Set.of() : failOn;
+            return settings;
         }
 
         /** The test class, then the classes it is nested in ({@code @Nested} inner classes only). */
@@ -193,7 +201,10 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
             List<Finding> failing = new ArrayList<>();
             Set<Allowance> used = new LinkedHashSet<>();
             int allowed = 0;
-            for (Finding finding : report.findings(Finding.Kind.N_PLUS_ONE)) {
+            for (Finding finding : report.findings()) {
+                if (!failOn.contains(finding.kind())) {
+                    continue;
+                }
                 boolean allowedHere = false;
                 for (Allowance allowance : methodAllowances) {
                     if (allowance.allows(finding)) {

@@ -260,7 +260,8 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
         /**
          * Counts one execution at its call site: walked, or estimated as the last site walked (see
-         * {@link CallSiteSampling}). Writes are never walked: findings concern reads.
+         * {@link CallSiteSampling}). Writes are walked like reads (a write loop is blamed on its call site);
+         * other statements (DDL, calls) are not.
          */
         ShapeGroup record(int threshold, long sequence, long keyHash, long[] keyValues, int keyCount, boolean batched,
                           String sample, ScopeRecorder scope) {
@@ -270,7 +271,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
             }
             ShapeGroup group;
             boolean walked = false;
-            if (shape.kind() != StatementType.SELECT) {
+            if (shape.kind() != StatementType.SELECT && !shape.writes()) {
                 group = groupFor(CallSite.UNKNOWN);
             } else {
                 int walksBefore = sampling.walks();

@@ -2,6 +2,7 @@ package dev.nplusone.internal.suggest;
 
 import dev.nplusone.Finding;
 import dev.nplusone.internal.sql.BoundedCache;
+import dev.nplusone.internal.sql.ShapeAnalyzer;
 import dev.nplusone.internal.sql.SqlNormalizer;
 import dev.nplusone.internal.sql.SqlParsing;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  */
 final class Rewriter {
     private static final String KEY_LIST = dev.nplusone.Finding.Suggestion.KEY_LIST;
-    private static final String KEY_LIST_MARKER = "nplusone_keys";
+    static final String KEY_LIST_MARKER = "nplusone_keys";
 
     private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "every", "bool_and",
             "bool_or", "string_agg", "group_concat", "array_agg", "listagg");
@@ -67,6 +68,10 @@ final class Rewriter {
 
     private static String rewriteBatchIn(String child) throws Exception {
         PlainSelect select = plainSelect(child);
+        PlainSelect existence = select == null ? null : ShapeAnalyzer.existsSubquery(select);
+        if (existence != null) {
+            return existingKeys(existence);
+        }
         if (select == null || select.getLimit() != null || select.getFetch() != null || select.getOffset() != null
                 || select.getTop() != null || select.getGroupBy() != null) {
             return null; // a per-key limit or aggregate does not survive batching
@@ -96,6 +101,43 @@ final class Rewriter {
                     new Column(keyColumn.getTable(), keyColumn.getColumnName())));
         }
         return select.toString();
+    }
+
+    /**
+     * {@code select exists (select ... where fk = :key)} per key as {@code select fk from ... where fk in (...)
+     * group by fk}: the keys that come back exist, the others do not.
+     */
+    private static String existingKeys(PlainSelect subquery) {
+        if (subquery.getLimit() != null || subquery.getFetch() != null || subquery.getOffset() != null
+                || subquery.getGroupBy() != null || subquery.getJoins() != null && !subquery.getJoins().isEmpty()) {
+            return null;
+        }
+        List<Expression> conjuncts = conjuncts(subquery.getWhere());
+        int keyIndex = keyConjunct(conjuncts);
+        if (keyIndex < 0) {
+            return null;
+        }
+        Column keyColumn = keyColumnOf(conjuncts.get(keyIndex));
+        conjuncts.set(keyIndex, new InExpression(keyColumn,
+                new ParenthesedExpressionList<>(new JdbcNamedParameter(KEY_LIST_MARKER))));
+        subquery.setWhere(and(conjuncts));
+        Column selected = new Column(keyColumn.getTable(), keyColumn.getColumnName());
+        subquery.setSelectItems(new ArrayList<>(List.of(SelectItem.from(selected))));
+        subquery.setOrderByElements(null);
+        subquery.setGroupByElement(new GroupByElement().addGroupByExpressions(
+                new Column(keyColumn.getTable(), keyColumn.getColumnName())));
+        return subquery.toString();
+    }
+
+    /**
+     * Whether {@code child} (a template) computes one value per key (an aggregate, or an existence check): its
+     * cure is one grouped statement, never a join.
+     */
+    static boolean aggregatesPerKey(String child) {
+        return !REWRITES.get("aggregate\u0000" + child, k -> orNone(() -> {
+            PlainSelect select = plainSelect(child);
+            return select != null && (ShapeAnalyzer.existsSubquery(select) != null || aggregates(select)) ? "yes" : null;
+        })).isEmpty();
     }
 
     /** Whether the select list computes an aggregate (count, sum, max ...) over the key's rows. */
