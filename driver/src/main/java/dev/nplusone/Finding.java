@@ -166,9 +166,12 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
                 return null;
             }
             if (strategy == Strategy.MULTI_ROW_INSERT && sql.endsWith(MORE_ROWS)) {
-                String head = sql.substring(0, sql.length() - MORE_ROWS.length());
-                String row = head.substring(head.lastIndexOf(" values ") + " values ".length());
-                StringBuilder rows = new StringBuilder(head);
+                // written as "... values ROW, ROW, ...": keep the head and one ROW, then repeat it
+                String twoRows = sql.substring(sql.lastIndexOf(" values ") + " values ".length(),
+                        sql.length() - MORE_ROWS.length());
+                String row = twoRows.substring(0, (twoRows.length() - 2) / 2);
+                StringBuilder rows = new StringBuilder(sql.substring(0, sql.lastIndexOf(" values ") + " values ".length()))
+                        .append(row);
                 for (int i = 1; i < keys; i++) {
                     rows.append(", ").append(row);
                 }

@@ -65,11 +65,12 @@ public final class HumanReport {
         } else if (suggestion != null) {
             out.append(fixLabel(suggestion.strategy())).append(suggestion.sql()).append('\n');
             out.append(INDENT);
-            if (suggestion.strategy() != Finding.Strategy.DROP_JOIN) {
-                out.append(suggestion.queriesBefore()).append(" queries -> ").append(suggestion.queriesAfter()).append("  ");
+            boolean counts = suggestion.strategy() != Finding.Strategy.DROP_JOIN;
+            if (counts) {
+                out.append(suggestion.queriesBefore()).append(" queries -> ").append(suggestion.queriesAfter());
             }
             if (suggestion.reason() != null) {
-                out.append('(').append(suggestion.reason()).append(')');
+                out.append(counts ? "  (" : "(").append(suggestion.reason()).append(')');
             }
             out.append('\n');
             if (suggestion.chain() != null) {
