@@ -29,13 +29,31 @@ final class Messages {
         out.append(":\n");
         appendFindings(out, report, failing);
         out.append(report.statements()).append(plural(report.statements(), " statement", " statements"))
-                .append(" in scope '").append(report.name()).append("'; a finding is a lookup by key run at least ")
-                .append(threshold).append(" times from one call site").append(truncated(report)).append('.');
+                .append(" in scope '").append(report.name()).append("'; ").append(definitions(failing, threshold))
+                .append(truncated(report)).append('.');
         if (annotated) {
             out.append("\nIf the loop is intended, say why on the test: @AllowNPlusOne(sql = \"")
                     .append(failing.get(0).sql()).append("\", reason = \"...\")");
         }
         return out.toString();
+    }
+
+    /** What makes a finding of each failing kind, at {@code threshold}. */
+    static String definitions(List<Finding> failing, int threshold) {
+        java.util.Set<Finding.Kind> kinds = java.util.EnumSet.noneOf(Finding.Kind.class);
+        failing.forEach(finding -> kinds.add(finding.kind()));
+        List<String> definitions = new java.util.ArrayList<>();
+        for (Finding.Kind kind : kinds) {
+            definitions.add(switch (kind) {
+                case N_PLUS_ONE, DUPLICATE -> "a finding is a lookup by key run at least " + threshold
+                        + " times from one call site";
+                case WRITE_LOOP -> "a write loop is a one-row INSERT, UPDATE or DELETE run at least " + threshold
+                        + " times from one call site, not batched";
+                case UNUSED_JOIN -> "an unused join is a joined table none of whose columns were read in at least "
+                        + threshold + " results";
+            });
+        }
+        return String.join("; ", new java.util.LinkedHashSet<>(definitions));
     }
 
     /** What the failing findings are, in the headline's words: "N+1 queries", "N+1 queries or write loops". */
