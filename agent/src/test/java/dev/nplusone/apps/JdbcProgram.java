@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.nplusone.scenarios.BlogPages;
 import dev.nplusone.scenarios.CompanyPages;
 import dev.nplusone.scenarios.EntryPoint;
+import dev.nplusone.scenarios.KindPages;
 import dev.nplusone.scenarios.SeedDatabase;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -27,7 +28,14 @@ public final class JdbcProgram {
             "authorsInLoop", BlogPages::authorsInLoop,
             "tagsInLoop", BlogPages::tagsInLoop,
             "doneRight", BlogPages::doneRight,
-            "cityAndCountryChain", CompanyPages::cityAndCountryChain);
+            "cityAndCountryChain", CompanyPages::cityAndCountryChain,
+            // the kinds beyond read loops (issue 17); writes are rolled back, so pages run in any order
+            "insertTagsOneByOne", KindPages::insertTagsOneByOne,
+            "insertTagsBatched", KindPages::insertTagsBatched,
+            "postCountPerAuthor", KindPages::postCountPerAuthor,
+            "titlesWithUnreadAuthor", KindPages::titlesWithUnreadAuthor,
+            "titlesMappedWhole", KindPages::titlesMappedWhole,
+            "archivePostsOfAuthor", KindPages::archivePostsOfAuthor);
 
     private JdbcProgram() {
     }

@@ -49,6 +49,19 @@ public final class KindPages {
         }
     }
 
+    /** On a connection of its own, in a transaction rolled back at the end: the data stays as it was. */
+    static void rolledBack(DataSource dataSource, Work work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     /** 20 INSERTs, one tag each. */
     public static void insertTagsOneByOne(Connection connection) throws SQLException {
         for (int id = FIRST_NEW_TAG; id < FIRST_NEW_TAG + NEW_TAGS; id++) {
@@ -201,18 +214,19 @@ public final class KindPages {
         return ids;
     }
 
-    // The pages as an application runs them, each on a connection of its own (the agent's JDBC program).
+    // The pages as an application runs them, each on a connection of its own (the agent's JDBC program); the
+    // writes are rolled back, so that the pages can run in any order and any number of times.
 
     public static void insertTagsOneByOne(DataSource dataSource) throws SQLException {
-        onOwnConnection(dataSource, KindPages::insertTagsOneByOne);
+        rolledBack(dataSource, KindPages::insertTagsOneByOne);
     }
 
     public static void insertTagsBatched(DataSource dataSource) throws SQLException {
-        onOwnConnection(dataSource, KindPages::insertTagsBatched);
+        rolledBack(dataSource, KindPages::insertTagsBatched);
     }
 
     public static void archivePostsOfAuthor(DataSource dataSource) throws SQLException {
-        onOwnConnection(dataSource, KindPages::archivePostsOfAuthor);
+        rolledBack(dataSource, KindPages::archivePostsOfAuthor);
     }
 
     public static void postCountPerAuthor(DataSource dataSource) throws SQLException {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The cures of a write loop, by case:
  * <ul>
  *   <li>under Hibernate or Spring Data: the ORM's own batching ({@code JDBC_BATCH} with the settings);</li>
- *   <li>an INSERT of one VALUES row: one multi-row INSERT ({@code MULTI_ROW_INSERT}), or JDBC batching;</li>
+ *   <li>an INSERT of one VALUES row of plain values: one multi-row INSERT ({@code MULTI_ROW_INSERT}), or JDBC
+ *       batching (a row that computes or casts its values keeps its statement and is batched);</li>
  *   <li>an UPDATE or DELETE whose only varying value is one key ({@code col = ?}), each key once: one
  *       statement {@code WHERE col IN (...)} ({@code WHERE_IN});</li>
  *   <li>otherwise {@code addBatch}/{@code executeBatch} ({@code JDBC_BATCH}).</li>
@@ -30,7 +31,7 @@ final class WriteCures {
     static final int ORM_BATCH = 50;
 
     private static final Pattern SINGLE_ROW_INSERT =
-            Pattern.compile("insert into [^()]+(?:\\s?\\([^()]*\\))? values (\\([^()]*\\))");
+            Pattern.compile("insert into [^()]+(?:\\s?\\([^()]*\\))? values (\\(\\?(?:, \\?)*\\))");
     private static final String DRIVER_FLAGS = "with reWriteBatchedInserts=true on the PostgreSQL URL or"
             + " rewriteBatchedStatements=true on MariaDB/MySQL the batch travels as one statement";
 
