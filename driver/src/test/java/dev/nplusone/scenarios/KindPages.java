@@ -39,7 +39,8 @@ public final class KindPages {
     private KindPages() {
     }
 
-    interface Work {
+    /** Work on one connection. */
+    public interface Work {
         void run(Connection connection) throws SQLException;
     }
 
@@ -50,7 +51,7 @@ public final class KindPages {
     }
 
     /** On a connection of its own, in a transaction rolled back at the end: the data stays as it was. */
-    static void rolledBack(DataSource dataSource, Work work) throws SQLException {
+    public static void rolledBack(DataSource dataSource, Work work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -60,9 +60,9 @@ final class FrameworkHints {
     /** Where an ORM's unused join comes from. */
     static String unusedJoinHint(int frameworks, String table) {
         if (Framework.HIBERNATE.in(frameworks) || Framework.SPRING_DATA.in(frameworks)) {
-            return "Hibernate/JPA: the association to " + table + " is fetched with the entity and never used here:"
-                    + " make it FetchType.LAZY (to-one associations are EAGER by default), or drop it from the"
-                    + " query's join fetch / @EntityGraph";
+            return "Hibernate/JPA: drop the join to " + table + " from the query (an explicit join nothing reads);"
+                    + " where it comes from the mapping, the association is FetchType.EAGER (the default of to-one"
+                    + " associations): make it LAZY, or drop it from the join fetch / @EntityGraph";
         }
         return null;
     }

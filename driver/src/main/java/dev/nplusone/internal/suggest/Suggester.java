@@ -60,8 +60,11 @@ public final class Suggester implements Detector.SuggestionMaker {
             Faults.check(Faults.Stage.SUGGESTION);
             int executions = group.resultSets();
             String hint = FrameworkHints.unusedJoinHint(group.callSite().frameworks(), join.table());
-            String unread = "no column of " + join.table() + " was read in " + executions + " results: drop the join"
-                    + " and its " + columns + (columns == 1 ? " column" : " columns");
+            String unread = columns == 0
+                    ? join.table() + " is joined in " + executions + " results but selects no column and is used nowhere"
+                            + " else: drop the join"
+                    : "no column of " + join.table() + " was read in " + executions + " results: drop the join and its "
+                            + columns + (columns == 1 ? " column" : " columns");
             if (!join.outer()) {
                 return new Finding.Suggestion(Finding.Strategy.DROP_JOIN, null, executions, executions,
                         unread + "; no rewrite printed: an inner join also filters the rows (drop it only when every"
@@ -69,7 +72,7 @@ public final class Suggester implements Detector.SuggestionMaker {
             }
             String dropped = group.firstSql() == null ? null : JoinDropper.drop(group.firstSql(), join.reference());
             return new Finding.Suggestion(Finding.Strategy.DROP_JOIN, dropped, executions, executions,
-                    dropped == null ? "no rewrite: " + unread + " (the join binds values of its own)"
+                    dropped == null ? "no rewrite: " + unread + " (the statement could not be rewritten without it)"
                             : unread + "; the same statements, each reading fewer tables (when the join is to-many,"
                                     + " it also repeated the rows)", hint);
         } catch (Throwable t) {
