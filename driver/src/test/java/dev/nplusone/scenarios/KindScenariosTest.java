@@ -11,7 +11,6 @@ import dev.nplusone.Scope;
 import dev.nplusone.ScopeReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,24 +56,13 @@ class KindScenariosTest {
         }
     }
 
+    /** {@link SuggestionProofTest#rows} with the values made comparable across drivers. */
     static List<List<Object>> rows(Connection connection, String sql, List<?> binds) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < binds.size(); i++) {
-                statement.setObject(i + 1, binds.get(i));
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(normal(result.getObject(c)));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : SuggestionProofTest.rows(connection, sql, binds)) {
+            rows.add(row.stream().map(KindScenariosTest::normal).toList());
         }
+        return rows;
     }
 
     /** Values compared across drivers: whole numbers as longs, booleans (MariaDB's are numbers) as 0/1. */

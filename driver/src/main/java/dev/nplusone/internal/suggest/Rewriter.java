@@ -488,7 +488,7 @@ final class Rewriter {
                 && select.getWithItemsList() == null ? select.getPlainSelect() : null;
     }
 
-    private static List<Expression> conjuncts(Expression where) {
+    static List<Expression> conjuncts(Expression where) {
         List<Expression> conjuncts = new ArrayList<>();
         collect(where, conjuncts);
         return conjuncts;
@@ -503,7 +503,7 @@ final class Rewriter {
         }
     }
 
-    private static Expression and(List<Expression> conjuncts) {
+    static Expression and(List<Expression> conjuncts) {
         Expression result = null;
         for (Expression conjunct : conjuncts) {
             result = result == null ? conjunct : new AndExpression(result, conjunct);

@@ -1,11 +1,9 @@
 package dev.nplusone.internal.suggest;
 
 import dev.nplusone.internal.sql.SqlParsing;
-import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
@@ -57,8 +55,7 @@ final class WriteRewrites {
 
     /** The WHERE with its {@code column = :key} conjunct turned into {@code column in (:keys)}, or null. */
     private static Expression keyInList(Expression where) {
-        List<Expression> conjuncts = new ArrayList<>();
-        collect(where, conjuncts);
+        List<Expression> conjuncts = Rewriter.conjuncts(where);
         for (int i = 0; i < conjuncts.size(); i++) {
             if (conjuncts.get(i) instanceof EqualsTo equals) {
                 Column column = equals.getLeftExpression() instanceof Column left && isKey(equals.getRightExpression())
@@ -67,11 +64,7 @@ final class WriteRewrites {
                 if (column != null) {
                     conjuncts.set(i, new InExpression(column,
                             new ParenthesedExpressionList<>(new JdbcNamedParameter(Rewriter.KEY_LIST_MARKER))));
-                    Expression result = null;
-                    for (Expression conjunct : conjuncts) {
-                        result = result == null ? conjunct : new AndExpression(result, conjunct);
-                    }
-                    return result;
+                    return Rewriter.and(conjuncts);
                 }
             }
         }
@@ -80,14 +73,5 @@ final class WriteRewrites {
 
     private static boolean isKey(Expression expression) {
         return expression instanceof JdbcNamedParameter named && named.getName().equals(StatementTemplate.KEY);
-    }
-
-    private static void collect(Expression expression, List<Expression> into) {
-        if (expression instanceof AndExpression and) {
-            collect(and.getLeftExpression(), into);
-            collect(and.getRightExpression(), into);
-        } else if (expression != null) {
-            into.add(expression);
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.nplusone.junit.examples;
 import dev.nplusone.Finding;
 import dev.nplusone.junit.NoNPlusOne;
 import dev.nplusone.scenarios.KindPages;
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -15,21 +14,9 @@ public final class KindExamples {
     private KindExamples() {
     }
 
-    interface Work {
-        void run(Connection connection) throws SQLException;
-    }
-
     /** Runs {@code work} in a transaction that is rolled back, so every example starts from the seed data. */
-    static void rolledBack(Work work) throws SQLException {
-        try (Connection connection = DATA_SOURCE.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
+    static void rolledBack(KindPages.Work work) throws SQLException {
+        KindPages.rolledBack(DATA_SOURCE, work);
     }
 
     @Example
