@@ -9,8 +9,9 @@ import java.util.List;
  * @param id           stable across runs: a hash of the parent shape, the child shape and the call site
  * @param kind         what was repeated: see {@link Kind}
  * @param confidence   how sure the verdict is; see {@link Confidence}
- * @param executions   how many times the shape ran from the call site in the scope
- * @param distinctKeys how many different key tuples those executions used
+ * @param executions   how many times the shape ran from the call site in the scope (for an unused join: how many
+ *                     of its ResultSets the application was given)
+ * @param distinctKeys how many different key tuples those executions used (for a write loop: different rows)
  * @param maxRows      the most rows one execution returned (1 or less: a to-one lookup); for a write, the most rows
  *                     one execution changed
  * @param sql          the repeated statement's fingerprint
