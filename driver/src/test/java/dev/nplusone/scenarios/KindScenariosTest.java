@@ -327,6 +327,27 @@ class KindScenariosTest {
         assertEquals(List.of(), mapped.report().findings());
     }
 
+    @ParameterizedTest
+    @EnumSource(EntryPoint.class)
+    void reports_nothing_for_a_join_read_through_the_drivers_own_result_set(EntryPoint entry) throws Exception {
+        Run unwrapped = inScope(entry, null, connection -> {
+            for (int page = 1; page <= 3; page++) {
+                try (PreparedStatement select = connection.prepareStatement(KindPages.POSTS_WITH_AUTHOR_SQL)) {
+                    select.setInt(1, page * 10);
+                    try (java.sql.ResultSet rows = select.executeQuery()) {
+                        java.sql.ResultSet own = rows.unwrap(java.sql.ResultSet.class);
+                        while (own.next()) {
+                            own.getString(4); // the author's name, read where nplusone cannot see it
+                        }
+                    }
+                }
+            }
+        });
+
+        assertEquals(3, unwrapped.report().statements());
+        assertEquals(List.of(), unwrapped.report().findings());
+    }
+
     static void execute(Connection connection, String sql, List<?> binds) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {

@@ -509,6 +509,14 @@ final class RowWatchingResultSet extends WatchedResultSet {
         return value;
     }
 
+    /** Reads through the driver's own ResultSet are not seen: no verdict on this statement's columns. */
+    @Override
+    void leftUnwatched() {
+        if (tracksColumns) {
+            group.readsUnknown();
+        }
+    }
+
     /** Marks a column read, for unused joins: a boolean test for every statement that joins nothing. */
     private void columnRead(int columnIndex) {
         if (tracksColumns) {
