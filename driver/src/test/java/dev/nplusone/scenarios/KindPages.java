@@ -168,6 +168,26 @@ public final class KindPages {
         return tagged;
     }
 
+    public static final String FIRST_POST_SQL = "select p.id from blog_post p where p.author_id = ? limit ?";
+
+    /**
+     * Each author with whether they have a post, by the first post of each (what Spring Data's
+     * {@code existsBy...} runs): an existence check per author when {@code rows} is 1, a top-n per author otherwise.
+     */
+    public static Map<Integer, Boolean> authorHasPosts(Connection connection, int rows) throws SQLException {
+        Map<Integer, Boolean> has = new LinkedHashMap<>();
+        for (int author : ids(connection, AUTHORS_SQL)) {
+            try (PreparedStatement first = connection.prepareStatement(FIRST_POST_SQL)) {
+                first.setInt(1, author);
+                first.setInt(2, rows);
+                try (ResultSet found = first.executeQuery()) { // site:firstPost
+                    has.put(author, found.next());
+                }
+            }
+        }
+        return has;
+    }
+
     /** Three pages of post titles whose statement joins each post's author, whose columns are never read. */
     public static List<List<Object>> titlesWithUnreadAuthor(Connection connection, String sql) throws SQLException {
         List<List<Object>> read = new ArrayList<>();

@@ -281,6 +281,49 @@ class KindScenariosTest {
         assertCuredIn(cured, finding);
     }
 
+    @ParameterizedTest
+    @EnumSource(EntryPoint.class)
+    void reports_a_first_row_per_key_as_an_existence_check_cured_by_one_grouped_query(EntryPoint entry)
+            throws Exception {
+        Map<Integer, Boolean> has = new LinkedHashMap<>();
+        Run loop = inScope(entry, null, connection -> has.putAll(KindPages.authorHasPosts(connection, 1)));
+
+        Finding finding = only(loop.report(), Finding.Kind.N_PLUS_ONE);
+        assertEquals(SeedDatabase.AUTHORS, finding.executions());
+        assertEquals("select p.id from blog_post p where p.author_id = ? limit ?", finding.sql());
+        assertEquals(CallSites.of(KindPages.class, "authorHasPosts", "firstPost"), finding.callSite());
+        assertCure(finding, Finding.Strategy.GROUP_BY, "select p.author_id from blog_post p"
+                + " where p.author_id in (?, ?, ...) group by p.author_id", 1 + SeedDatabase.AUTHORS, 2);
+
+        List<Integer> keys = new ArrayList<>(has.keySet());
+        keys.add(999);
+        Map<Integer, Boolean> grouped = new LinkedHashMap<>();
+        Run cured = inScope(entry, null, connection -> {
+            rows(connection, KindPages.AUTHORS_SQL, List.of());
+            List<Object> present = new ArrayList<>();
+            for (List<Object> row : rows(connection, finding.suggestion().sqlFor(keys.size()), keys)) {
+                present.add(row.get(0));
+            }
+            for (int key : keys) {
+                grouped.put(key, present.contains((long) key));
+            }
+        });
+        Map<Integer, Boolean> expected = new LinkedHashMap<>(has);
+        expected.put(999, false);
+        assertEquals(expected, grouped);
+        assertCuredIn(cured, finding);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EntryPoint.class)
+    void a_top_two_per_key_is_no_existence_check_and_gets_no_grouped_query(EntryPoint entry) throws Exception {
+        Run loop = inScope(entry, null, connection -> KindPages.authorHasPosts(connection, 2));
+
+        Finding finding = only(loop.report(), Finding.Kind.N_PLUS_ONE);
+        assertEquals(Finding.Strategy.BATCH_IN, finding.suggestion().strategy());
+        assertNull(finding.suggestion().sql(), finding.suggestion().reason());
+    }
+
     // UNUSED_JOIN
 
     @ParameterizedTest

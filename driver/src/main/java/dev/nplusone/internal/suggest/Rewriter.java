@@ -18,6 +18,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -127,6 +128,47 @@ final class Rewriter {
         subquery.setGroupByElement(new GroupByElement().addGroupByExpressions(
                 new Column(keyColumn.getTable(), keyColumn.getColumnName())));
         return subquery.toString();
+    }
+
+    /**
+     * The slot (0-based, in the shape's text order) of the one parameter of {@code shape}'s LIMIT or FETCH FIRST,
+     * when the statement is a plain lookup by key that could be an existence check ({@code existsBy...}: the first
+     * row of the key, or none); -1 otherwise. Whether it is one depends on the value bound there, which only the
+     * caller has seen.
+     */
+    static int existenceLimitSlot(String shape) {
+        String slot = REWRITES.get("limit\u0000" + shape, k -> orNone(() -> {
+            PlainSelect select = plainSelect(shape);
+            // one column of an unordered first row: its only meaning is whether there is one (an ordered first row
+            // is the latest or the cheapest of the key, whose columns the application reads)
+            if (select == null || select.getOffset() != null || select.getGroupBy() != null || aggregates(select)
+                    || select.getJoins() != null && !select.getJoins().isEmpty() || select.getDistinct() != null
+                    || select.getOrderByElements() != null || select.getSelectItems().size() != 1) {
+                return null;
+            }
+            Expression rows = select.getLimit() != null && select.getLimit().getOffset() == null
+                    ? select.getLimit().getRowCount()
+                    : select.getFetch() != null && select.getLimit() == null ? select.getFetch().getExpression() : null;
+            return rows instanceof JdbcParameter parameter && parameter.getIndex() != null
+                    ? Integer.toString(parameter.getIndex() - 1) : null;
+        }));
+        return slot.isEmpty() ? -1 : Integer.parseInt(slot);
+    }
+
+    /**
+     * {@code child} (a template), an existence check by its first row per key ({@code ... where fk = :key limit 1}),
+     * as the keys that have a row: {@code select fk from ... where fk in (?, ?, ...) group by fk}.
+     */
+    static Rewrite existingKeys(String child) {
+        return rendered("exists\u0000" + child, () -> {
+            PlainSelect select = plainSelect(child);
+            if (select == null) {
+                return null;
+            }
+            select.setLimit(null);
+            select.setFetch(null);
+            return existingKeys(select);
+        });
     }
 
     /**

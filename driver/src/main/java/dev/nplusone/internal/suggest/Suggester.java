@@ -11,6 +11,7 @@ import dev.nplusone.internal.scope.ShapeGroup;
 import dev.nplusone.internal.sql.JoinedColumns;
 import dev.nplusone.internal.sql.Shape;
 import dev.nplusone.internal.sql.ShapeAnalysis;
+import dev.nplusone.internal.sql.ValueHash;
 import java.util.List;
 
 /**
@@ -98,7 +99,15 @@ public final class Suggester implements Detector.SuggestionMaker {
 
         StatementTemplate child = StatementTemplate.of(group, Finding.Parameter.Source.LOOP, key.slot());
         if (child.problem() == null && Rewriter.aggregatesPerKey(child.sql())) {
-            return grouped(group, key, child, before, parentExecutions + (keys + CHUNK - 1) / CHUNK, chain);
+            return grouped(group, key, child, Rewriter.batchIn(child.sql()), before,
+                    parentExecutions + (keys + CHUNK - 1) / CHUNK, chain);
+        }
+        if (existenceCheck(group, key)) {
+            StatementTemplate existence = StatementTemplate.of(group, Finding.Parameter.Source.LOOP, key.slot());
+            if (existence.problem() == null) {
+                return grouped(group, key, existence, Rewriter.existingKeys(existence.sql()), before,
+                        parentExecutions + (keys + CHUNK - 1) / CHUNK, chain);
+            }
         }
         String whyNotJoin = null;
         if (toOne && parent != null) {
@@ -156,9 +165,8 @@ public final class Suggester implements Detector.SuggestionMaker {
      * would have to be grouped by every parent column.
      */
     private static Finding.Suggestion grouped(ShapeGroup group, ShapeAnalysis.KeyPredicate key, StatementTemplate child,
-                                              int before, int after, ChainNote chain) {
+                                              Rewriter.Rewrite batch, int before, int after, ChainNote chain) {
         String hint = FrameworkHints.aggregateHint(group.callSite().frameworks());
-        Rewriter.Rewrite batch = Rewriter.batchIn(child.sql());
         if (batch.sql() == null) {
             return new Finding.Suggestion(Finding.Strategy.GROUP_BY, null, before, after,
                     "no rewrite: " + batch.problem(), hint, chain.chain());
@@ -166,10 +174,23 @@ public final class Suggester implements Detector.SuggestionMaker {
         int keys = Math.max(1, group.distinctKeys());
         String chunks = keys > CHUNK ? "; chunk the keys " + CHUNK + " per query" : "";
         return new Finding.Suggestion(Finding.Strategy.GROUP_BY, batch.sql(), before, after,
-                "an aggregate per key: one grouped query returns a row per key, matched back by " + key.column()
+                "an aggregate or existence check per key: one grouped query returns a row per key, matched back by "
+                        + key.column()
                         + "; a key missing from the result has no rows (count 0, exists false)" + chunks
                         + binding(batch.parameters()) + chain.note(),
                 hint, chain.chain(), batch.parameters());
+    }
+
+    /**
+     * A lookup of the first row of each key ({@code where fk = ? limit ?} bound to 1 in every execution, as Spring
+     * Data's {@code existsBy...} runs): an existence check per key. A limit bound to anything else is a top-n per
+     * key, which one grouped query cannot give.
+     */
+    private static boolean existenceCheck(ShapeGroup group, ShapeAnalysis.KeyPredicate key) {
+        int slot = Rewriter.existenceLimitSlot(group.shape().sql());
+        return slot >= 0 && slot != key.slot() && slot < ShapeGroup.KEY_WIDTH && group.loggedExecutions() > 0
+                && group.constantAt(slot) && group.loggedKeyCount(0) > slot
+                && group.loggedKey(0, slot) == ValueHash.ofLong(1);
     }
 
     /** Says what to bind where, when the rewrite has parameters besides the keys. */

@@ -58,6 +58,17 @@ class KindRewritesTest {
     }
 
     @Test
+    void only_an_unordered_first_row_of_one_column_can_be_an_existence_check() {
+        assertEquals(1, Rewriter.existenceLimitSlot("select p.id from post p where p.author_id = ? limit ?"));
+        assertEquals(1, Rewriter.existenceLimitSlot("select p1_0.id from post p1_0 where p1_0.author_id = ?"
+                + " fetch first ? rows only"));
+        assertEquals(-1, Rewriter.existenceLimitSlot("select p.id from post p where p.author_id = ?"
+                + " order by p.created_at desc limit ?"));
+        assertEquals(-1, Rewriter.existenceLimitSlot("select p.id, p.title from post p where p.author_id = ? limit ?"));
+        assertEquals(-1, Rewriter.existenceLimitSlot("select p.id from post p where p.author_id = ? limit ? offset ?"));
+    }
+
+    @Test
     void dropping_a_join_removes_its_columns_and_keeps_everything_else() {
         assertEquals("select p.id, p.title from blog_post p where p.id <= ? order by p.id", JoinDropper.drop(
                 "select p.id, p.title, a.id, a.name from blog_post p left join blog_author a on a.id = p.author_id"
