@@ -62,7 +62,8 @@ class ConfigurationTest {
         Config.from(Map.of("treshold", "4"), errors::add);
 
         assertEquals(List.of("nplusone: unknown property nplusone.treshold is ignored (known: enabled, threshold, log,"
-                + " json, captureValues, ignore, applicationPackages)"), errors);
+                + " json, json.all, captureValues, ignore, applicationPackages, html, sarif, baseline, sourceRoots,"
+                + " sourceUrl, failOn)"), errors);
     }
 
     @Test

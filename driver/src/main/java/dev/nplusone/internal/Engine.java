@@ -114,7 +114,7 @@ public final class Engine {
         Config current = config;
         try {
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
-            reporter.report(report, current);
+            reporter.report(report, Reporter.wantsActivity(current) ? scope.activity() : null, current);
             scope.noteValueIndexSize();
             return report;
         } catch (Throwable t) {

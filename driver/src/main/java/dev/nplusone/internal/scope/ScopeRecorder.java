@@ -44,6 +44,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private List<ResultSource> sources = List.of();
     private ValueIndex values;
     private final WalkBudget walkBudget = WalkBudget.create();
+    private final Timeline timeline = new Timeline();
     private final ShapeKeyBudget shapeKeyBudget = new ShapeKeyBudget();
     private int statements;
     private long sequence;
@@ -82,8 +83,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         return group;
     }
 
-    public synchronized void addNanos(ShapeGroup group, long nanos) {
+    /** Adds an execution's time, {@code nanos} from {@code startedAt} ({@link System#nanoTime()}), to its group. */
+    public synchronized void addNanos(ShapeGroup group, long startedAt, long nanos) {
         group.addNanos(nanos);
+        timeline.add(group.shape(), startedAt - startNanos, nanos);
     }
 
     /** The column of a shape's results that values are being read from, or null past the source bound. */
@@ -194,6 +197,43 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         ValueIndexView valueView = values == null ? NO_VALUES : values::firstSeen;
         return new Snapshot(name, kind, threshold, statements, groups, summaries, List.copyOf(sources), valueView,
                 truncated || keysTruncated);
+    }
+
+    /** Time, per-shape totals and the timeline, for the reports for people; taken under the scope's lock. */
+    public synchronized ScopeActivity activity() {
+        Map<Shape, Integer> index = new HashMap<>();
+        List<ScopeActivity.ShapeTotal> totals = new ArrayList<>(Math.min(shapes.size(), ScopeActivity.MAX_SHAPES));
+        long sqlNanos = 0;
+        int similar = 0;
+        int duplicates = 0;
+        for (ShapeEntry entry : shapes.values()) {
+            long nanos = 0;
+            int lookups = 0;
+            for (ShapeGroup group : entry.groups) {
+                nanos += group.nanos();
+                lookups += group.lookupExecutions();
+            }
+            sqlNanos += nanos;
+            if (entry.executions > 1) {
+                similar += entry.executions;
+            }
+            if (lookups > 0) {
+                duplicates += Math.max(0, lookups - entry.keys.size());
+            }
+            if (totals.size() < ScopeActivity.MAX_SHAPES) {
+                index.put(entry.shape, totals.size());
+                totals.add(new ScopeActivity.ShapeTotal(entry.shape.sql(), entry.shape.kind().name(), entry.executions,
+                        entry.keys.size(), nanos));
+            }
+        }
+        List<ScopeActivity.Execution> executions = new ArrayList<>(timeline.size());
+        for (int i = 0; i < timeline.size(); i++) {
+            Integer shape = index.get(timeline.shape(i));
+            if (shape != null) {
+                executions.add(new ScopeActivity.Execution(shape, timeline.offset(i), timeline.duration(i)));
+            }
+        }
+        return new ScopeActivity(sqlNanos, similar, duplicates, totals, executions, statements);
     }
 
     private record SourceKey(Shape shape, String column) {
