@@ -67,7 +67,7 @@ public final class HttpScopes {
             Object routePattern = request.access().attribute(request.request(), SPRING_ROUTE);
             String name = Routes.name(request.method(), routePattern, request.requestUri(), request.contextPath());
             AgentRuntime.reporter().publish(new ScopeReport(name, report.kind(), report.statements(),
-                    report.findings(), report.shapes(), report.truncated()));
+                    report.findings(), report.shapes(), report.truncated()), request.scope().recorder());
         } catch (Throwable t) {
             Failures.record("agent request scope", t);
         }

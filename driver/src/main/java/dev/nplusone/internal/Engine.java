@@ -7,6 +7,9 @@ import dev.nplusone.internal.report.Reporter;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ThreadState;
 import dev.nplusone.internal.sql.SqlCache;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +23,7 @@ public final class Engine {
     private final SqlCache sql = new SqlCache(10_000, 5_000, 2_000_000);
     private final Reporter reporter = new Reporter();
     private final Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
+    private final List<BiConsumer<ScopeReport, ScopeRecorder>> scopeListeners = new CopyOnWriteArrayList<>();
 
     private Engine(Config config) {
         this.config = config;
@@ -78,6 +82,11 @@ public final class Engine {
         reporter.removeListener(listener);
     }
 
+    /** A listener that also gets the closed scope's recorder, for its {@link ScopeRecorder#activity()} (the agent). */
+    public void addScopeListener(BiConsumer<ScopeReport, ScopeRecorder> listener) {
+        scopeListeners.add(listener);
+    }
+
     /** Opens a scope on the current thread; it is the innermost until closed. */
     public ScopeRecorder open(String name, String kind, int threshold) {
         ScopeRecorder scope = new ScopeRecorder(name, kind, threshold > 0 ? threshold : config.threshold());
@@ -115,6 +124,13 @@ public final class Engine {
         try {
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
             reporter.report(report, Reporter.wantsActivity(current) ? scope.activity() : null, current);
+            for (BiConsumer<ScopeReport, ScopeRecorder> listener : scopeListeners) {
+                try {
+                    listener.accept(report, scope);
+                } catch (Throwable t) {
+                    Failures.record("report listener", t);
+                }
+            }
             scope.noteValueIndexSize();
             return report;
         } catch (Throwable t) {

@@ -4,6 +4,7 @@ import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.OpenScope;
 import dev.nplusone.internal.TestScopeNames;
+import dev.nplusone.internal.report.LiveReports;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -88,6 +89,7 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
         Settings settings = Settings.of(context);
         RecordedQueries queries = queries(context);
         OpenScope scope = OpenScope.open(scopeName(context), ScopeRecorder.TEST_KIND, settings.threshold);
+        ReportsAfterTestPlan.register(context);
         queries.started(scope);
         Throwable failure = null;
         try {
@@ -318,6 +320,23 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
                 return List.of();
             }
             return entries.stream().filter(allowance -> !used.contains(allowance)).toList();
+        }
+    }
+
+    /**
+     * Writes the HTML and SARIF reports ({@code nplusone.html}, {@code nplusone.sarif}) when the engine's root store
+     * closes: after the test plan, while the build still shows what the test JVM says.
+     */
+    @SuppressWarnings("deprecation") // CloseableResource: AutoCloseable store values are closed from JUnit 5.13 only
+    static final class ReportsAfterTestPlan implements ExtensionContext.Store.CloseableResource {
+        static void register(ExtensionContext context) {
+            context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ReportsAfterTestPlan.class,
+                    key -> new ReportsAfterTestPlan(), ReportsAfterTestPlan.class);
+        }
+
+        @Override
+        public void close() {
+            LiveReports.flushAll();
         }
     }
 }

@@ -57,13 +57,13 @@ final class FindingHtml {
     }
 
     private static void stats(StringBuilder out, ReportAggregate.FindingSummary summary) {
-        out.append("<p class=\"stats\">In <b>").append(summary.scopes()).append(summary.scopes() == 1 ? "</b> scope: " : "</b> scopes: ")
-                .append("<ul class=\"scopes\">");
+        out.append("<div class=\"stats\">In <b>").append(summary.scopes())
+                .append(summary.scopes() == 1 ? "</b> scope: " : "</b> scopes: ").append("<ul class=\"scopes\">");
         for (String name : summary.scopeNames()) {
             out.append("<li>");
             text(out, name).append("</li>");
         }
-        if (summary.scopes() > summary.scopeNames().size()) {
+        if (summary.moreScopeNames()) {
             out.append("<li>&hellip;</li>");
         }
         out.append("</ul>. ").append(summary.totalExecutions()).append(" repeated statements in all, <b>")
@@ -72,7 +72,7 @@ final class FindingHtml {
         if (share >= 0) {
             out.append(" (").append(Html.percent(share)).append(" of those scopes' SQL time)");
         }
-        out.append(".</p>\n");
+        out.append(".</div>\n");
     }
 
     private static void callSite(StringBuilder out, String callSite, ReportView view) {

@@ -27,8 +27,8 @@ final class FindingText {
                 .append(finding.distinctKeys() == 1 ? " distinct key" : " distinct keys").append(") at ")
                 .append(finding.callSite()).append("; found in ").append(summary.scopes())
                 .append(summary.scopes() == 1 ? " scope" : " scopes").append(" (")
-                .append(String.join(", ", summary.scopeNames())).append(summary.scopes() > summary.scopeNames().size()
-                        ? ", ..." : "").append("), ").append(millis(summary.totalNanos())).append(" in the repeats.");
+                .append(String.join(", ", summary.scopeNames())).append(summary.moreScopeNames() ? ", ..." : "")
+                .append("), ").append(millis(summary.totalNanos())).append(" in the repeats.");
         if (finding.parentSql() != null) {
             text.append(" Parent: ").append(finding.parentSql()).append(" (column ").append(finding.parentColumn())
                     .append(").");

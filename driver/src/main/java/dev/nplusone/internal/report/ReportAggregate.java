@@ -202,6 +202,7 @@ public final class ReportAggregate {
         private int maxExecutions;
         private long totalNanos;
         private long scopeSqlNanos;
+        private boolean moreScopeNames;
 
         FindingSummary(ReportedFinding first) {
             this.first = first;
@@ -213,8 +214,12 @@ public final class ReportAggregate {
             maxExecutions = Math.max(maxExecutions, finding.executions());
             totalNanos += finding.timeNanos();
             scopeSqlNanos += scope.activity().sqlNanos();
-            if (scopeNames.size() < MAX_SCOPE_NAMES_PER_FINDING) {
-                scopeNames.add(scope.name());
+            if (!scopeNames.contains(scope.name())) {
+                if (scopeNames.size() < MAX_SCOPE_NAMES_PER_FINDING) {
+                    scopeNames.add(scope.name());
+                } else {
+                    moreScopeNames = true;
+                }
             }
         }
 
@@ -234,6 +239,11 @@ public final class ReportAggregate {
         /** Up to {@link #MAX_SCOPE_NAMES_PER_FINDING} names of the scopes (routes, tests) it was found in. */
         public Set<String> scopeNames() {
             return scopeNames;
+        }
+
+        /** Whether it was found in scopes of more names than {@link #scopeNames()} lists. */
+        public boolean moreScopeNames() {
+            return moreScopeNames;
         }
 
         public long totalExecutions() {
