@@ -82,8 +82,8 @@ class ReportsForPeopleTest {
         assertTrue(rowOf(page, "GET /posts/{id}").contains("<td class=\"n\" data-v=\"0\">0</td></tr>"),
                 "the clean scope is listed, without findings: " + rowOf(page, "GET /posts/{id}"));
         assertEquals(1, count(page, "<article class=\"finding\""), "one finding, deduplicated across both scopes");
-        assertTrue(page.contains("<div class=\"stats\">In <b>2</b> scopes: <ul class=\"scopes\"><li>GET /posts</li>"
-                + "</ul>. 100 repeated statements in all"), page);
+        assertTrue(page.contains("<div class=\"stats\">In <b>2</b> scopes: <span class=\"scope\">GET /posts</span>. 100"
+                + " repeated statements in all"), page);
         assertTrue(page.contains("<pre>" + BlogPages.POSTS_SQL + "</pre>50 rows, keys from column <code>author_id"),
                 "the parent");
         assertTrue(page.contains("<pre>select a.id, a.name from blog_author a where a.id = ?</pre>50 executions"),

@@ -58,15 +58,17 @@ final class FindingHtml {
 
     private static void stats(StringBuilder out, ReportAggregate.FindingSummary summary) {
         out.append("<div class=\"stats\">In <b>").append(summary.scopes())
-                .append(summary.scopes() == 1 ? "</b> scope: " : "</b> scopes: ").append("<ul class=\"scopes\">");
+                .append(summary.scopes() == 1 ? "</b> scope: " : "</b> scopes: ");
+        String separator = "";
         for (String name : summary.scopeNames()) {
-            out.append("<li>");
-            text(out, name).append("</li>");
+            out.append(separator).append("<span class=\"scope\">");
+            text(out, name).append("</span>");
+            separator = ", ";
         }
         if (summary.moreScopeNames()) {
-            out.append("<li>&hellip;</li>");
+            out.append(", &hellip;");
         }
-        out.append("</ul>. ").append(summary.totalExecutions()).append(" repeated statements in all, <b>")
+        out.append(". ").append(summary.totalExecutions()).append(" repeated statements in all, <b>")
                 .append(Html.time(summary.totalNanos())).append("</b>");
         double share = summary.shareOfScopeSql();
         if (share >= 0) {

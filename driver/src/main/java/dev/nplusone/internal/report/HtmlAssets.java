@@ -32,8 +32,7 @@ final class HtmlAssets {
             article.finding{border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:10px 0}
             dl.chain{display:grid;grid-template-columns:7em 1fr;gap:4px 10px;margin:8px 0 0}
             dl.chain dt{font-weight:600;color:var(--muted)}dl.chain dd{margin:0}
-            ul.scopes{display:inline;padding:0;margin:0}ul.scopes li{display:inline;list-style:none}
-            ul.scopes li+li::before{content:", "}
+            span.scope{font-weight:600}
             button.copy{font:inherit;font-size:12px;padding:1px 8px;border:1px solid var(--line);border-radius:4px;background:var(--bg);cursor:pointer}
             section.timeline{margin:14px 0 24px}
             .tl-head,.tl-row>summary,.tl-row.single,.rep{display:grid;grid-template-columns:5.5em 4.5em 6em 6em 1fr;gap:6px;align-items:center;padding:2px 0}
