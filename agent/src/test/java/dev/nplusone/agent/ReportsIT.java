@@ -53,7 +53,7 @@ class ReportsIT {
         sarif = jvm.file("report.sarif");
         json = jvm.file("n1.jsonl");
         ChildJvm.Running running = jvm.agent("json=" + json + ",json.all=true,html=" + html + ",sarif=" + sarif)
-                .start(WebProgram.class);
+                .option("-Dwatchdog.seconds=" + Math.max(120, REQUESTS / 20)).start(WebProgram.class);
         try {
             int port = WebProgramIT.port(running);
             long start = System.nanoTime();

@@ -29,7 +29,9 @@ final class FindingHtml {
             text(out, finding.parentColumn()).append("</code></dd>\n");
         }
         out.append("<dt>Loop</dt><dd><pre>");
-        text(out, finding.sql()).append("</pre>").append(summary.maxExecutions()).append(" executions in one scope, ")
+        text(out, finding.sql()).append("</pre>").append(finding.executions()).append(" executions in one scope")
+                .append(summary.maxExecutions() > finding.executions() ? " (up to " + summary.maxExecutions()
+                        + " in another), " : ", ")
                 .append(finding.distinctKeys()).append(finding.distinctKeys() == 1 ? " distinct key, " : " distinct keys, ")
                 .append(finding.maxRows() <= 1 ? "at most 1 row each" : "up to " + finding.maxRows() + " rows each")
                 .append(", at ");

@@ -23,8 +23,10 @@ final class FindingText {
         ReportedFinding finding = summary.finding();
         StringBuilder text = new StringBuilder(256);
         text.append(title(finding.kind())).append(": ").append(finding.sql()).append(" ran ")
-                .append(summary.maxExecutions()).append(" times in one scope (").append(finding.distinctKeys())
-                .append(finding.distinctKeys() == 1 ? " distinct key" : " distinct keys").append(") at ")
+                .append(finding.executions()).append(" times in one scope (").append(finding.distinctKeys())
+                .append(finding.distinctKeys() == 1 ? " distinct key" : " distinct keys")
+                .append(summary.maxExecutions() > finding.executions() ? "; up to " + summary.maxExecutions()
+                        + " in another" : "").append(") at ")
                 .append(finding.callSite()).append("; found in ").append(summary.scopes())
                 .append(summary.scopes() == 1 ? " scope" : " scopes").append(" (")
                 .append(String.join(", ", summary.scopeNames())).append(summary.moreScopeNames() ? ", ..." : "")

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Reads the JSON Lines report back, one line at a time, into {@link ClosedScope}s: memory holds one line, whatever
  * the file's size. A line that is not a scope object (cut short by a killed JVM, edited by hand) is skipped and
- * named to {@code problems}; the rest of the file is read.
+ * named to {@code problems}; the rest of the file is read. Without activity (check, baseline) a line is read only
+ * up to its findings: the shapes and timeline after them are most of its length.
  */
 public final class JsonLinesReader {
     private final boolean activity;
@@ -58,7 +59,8 @@ public final class JsonLinesReader {
         List<ScopeActivity.Execution> timeline = List.of();
         int timelineTotal = 0;
         json.beginObject();
-        while (json.hasNext()) {
+        boolean findingsRead = false;
+        while (!(findingsRead && !activity && name != null) && json.hasNext()) {
             switch (json.nextName()) {
                 case "scope" -> {
                     json.beginObject();
@@ -73,7 +75,10 @@ public final class JsonLinesReader {
                 }
                 case "statements" -> statements = (int) json.nextLong();
                 case "truncated" -> truncated = json.nextBoolean();
-                case "findings" -> findings = findings(json);
+                case "findings" -> {
+                    findings = findings(json);
+                    findingsRead = true;
+                }
                 case "sqlNanos" -> sqlNanos = json.nextLong();
                 case "similar" -> similar = (int) json.nextLong();
                 case "duplicates" -> duplicates = (int) json.nextLong();
@@ -102,7 +107,9 @@ public final class JsonLinesReader {
                 default -> json.skipValue();
             }
         }
-        json.endObject();
+        if (!findingsRead || activity) {
+            json.endObject();
+        }
         if (name == null) {
             throw new IOException("no scope name");
         }
