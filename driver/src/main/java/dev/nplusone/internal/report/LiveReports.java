@@ -44,6 +44,11 @@ public final class LiveReports {
         });
     }
 
+    /** Reports whose writer thread is not started: only {@link #flush()} takes the queue (for tests). */
+    static LiveReports withoutWriter(ReportSettings settings) {
+        return new LiveReports(settings);
+    }
+
     /** Writes every running report now with all it has; never throws. */
     public static void flushAll() {
         for (LiveReports reports : RUNNING.values()) {
