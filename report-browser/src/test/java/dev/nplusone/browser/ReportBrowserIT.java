@@ -185,7 +185,12 @@ class ReportBrowserIT {
         Path shot = screenshots.resolve("report.png");
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
         assertTrue(Files.size(shot) > 10_000);
-        System.out.println("nplusone: report screenshot " + shot.toAbsolutePath());
+        WebElement timeline = browser.findElement(By.cssSelector("section.timeline"));
+        timeline.findElement(By.cssSelector("details.tl-row.loop > summary")).click();
+        browser.executeScript("arguments[0].scrollIntoView();", timeline);
+        Path timelineShot = screenshots.resolve("timeline.png");
+        Files.write(timelineShot, timeline.getScreenshotAs(OutputType.BYTES));
+        System.out.println("nplusone: report screenshots " + shot.toAbsolutePath() + " and " + timelineShot.getFileName());
     }
 
     @Test

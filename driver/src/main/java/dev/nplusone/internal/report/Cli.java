@@ -23,7 +23,8 @@ public final class Cli {
             usage: java -jar nplusone-agent.jar report [--html FILE] [--sarif FILE] [--baseline FILE] FILE.jsonl...
                    java -jar nplusone-agent.jar check --baseline FILE [--fail-on new|any|none] FILE.jsonl...
                    java -jar nplusone-agent.jar baseline FILE.jsonl... > baseline.json
-            Source roots and call-site links come from -Dnplusone.sourceRoots=... and -Dnplusone.sourceUrl=...
+            Source roots, call-site links and the default of --fail-on come from -Dnplusone.sourceRoots=...,
+            -Dnplusone.sourceUrl=... and -Dnplusone.failOn=...
             """;
 
     private final PrintStream out;
@@ -196,7 +197,9 @@ public final class Cli {
         Path html;
         Path sarif;
         Path baseline;
-        ReportSettings.FailOn failOn = ReportSettings.FailOn.NEW;
+        /** {@code --fail-on}, else {@code -Dnplusone.failOn}, else new. */
+        ReportSettings.FailOn failOn = System.getProperty("nplusone.failOn") == null ? ReportSettings.FailOn.NEW
+                : Config.fromSystemProperties(line -> { }).reports().failOn();
         final List<Path> files = new ArrayList<>();
 
         static Arguments parse(String[] args) throws UsageException {

@@ -35,7 +35,7 @@ final class HtmlAssets {
             span.scope{font-weight:600}
             button.copy{font:inherit;font-size:12px;padding:1px 8px;border:1px solid var(--line);border-radius:4px;background:var(--bg);cursor:pointer}
             section.timeline{margin:14px 0 24px}
-            .tl-head,.tl-row>summary,.tl-row.single,.rep{display:grid;grid-template-columns:5.5em 4.5em 6em 6em 1fr;gap:6px;align-items:center;padding:2px 0}
+            .tl-head,.tl-row>summary,.tl-row.single,.rep{display:grid;grid-template-columns:6rem 4.5rem 6rem 6rem 1fr;gap:6px;align-items:center;padding:2px 0}
             .tl-head{font-weight:600;border-bottom:1px solid var(--line)}
             .tl-row>summary{cursor:pointer;list-style:none}.tl-row>summary::-webkit-details-marker{display:none}
             .tl-row>summary .shape::before{content:"\\25B8 "}.tl-row[open]>summary .shape::before{content:"\\25BE "}

@@ -47,7 +47,7 @@ final class TimelineHtml {
         text(out, scope.name()).append(" <span class=\"muted\">(");
         text(out, scope.kind()).append(")</span></h3>\n<p class=\"note\">").append(scope.statements())
                 .append(" statements, ").append(Html.time(activity.sqlNanos())).append(" in SQL over ")
-                .append(Html.time(span)).append(" from the first statement's start.");
+                .append(Html.time(span)).append(" from the scope's start.");
         if (activity.timelineTotal() > activity.timeline().size()) {
             out.append(" <b>Only the first ").append(activity.timeline().size()).append(" of ")
                     .append(activity.timelineTotal()).append(" statements are drawn</b> (the timeline is bounded).");
