@@ -95,7 +95,7 @@ class ReportsForPeopleTest {
                 "the rewrite with its copy button");
         assertTrue(page.contains("<details class=\"tl-row loop\"><summary>"), "the loop is one expandable row");
         assertTrue(page.contains("<span class=\"count\">&times;50</span>"), "with its count");
-        assertEquals(1, count(page, "<section class=\"timeline\""), "the first scope of each name with findings");
+        assertEquals(1, count(page, "<section class=\"timeline\""), "the latest scope of each name with findings");
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class HtmlReport {
         if (samples.isEmpty()) {
             return;
         }
-        out.append("<h2 id=\"timelines\">Statement timelines</h2>\n<p class=\"note\">Scopes with findings, the first of"
+        out.append("<h2 id=\"timelines\">Statement timelines</h2>\n<p class=\"note\">Scopes with findings, the latest of"
                 + " each name: one bar per statement at its offset from the scope's start, one colour per shape; a"
                 + " loop's repeats are one row (open it for each repeat).");
         if (aggregate.timelinesNotShown() > 0) {

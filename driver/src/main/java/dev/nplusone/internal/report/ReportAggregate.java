@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Closed scopes folded into what the HTML and SARIF reports show, in bounded memory whatever the number of
  * scopes: one row per scope name (past {@link #MAX_SCOPE_ROWS} names, one "other" row), one summary per finding id
- * (past {@link #MAX_FINDINGS}, counted only), and the timelines of the first scopes with findings. Not thread-safe:
+ * (past {@link #MAX_FINDINGS}, counted only), and the timeline of the latest scope with findings of each of the first
+ * {@link #MAX_TIMELINES} names. Not thread-safe:
  * its owner feeds it from one thread at a time.
  */
 public final class ReportAggregate {
@@ -24,8 +25,8 @@ public final class ReportAggregate {
 
     private final Map<String, ScopeRow> rows = new LinkedHashMap<>();
     private final Map<String, FindingSummary> findings = new LinkedHashMap<>();
-    private final List<TimelineSample> timelines = new ArrayList<>();
-    private final Set<String> timelineNames = new LinkedHashSet<>();
+    /** The latest scope with findings of each name (a warm run rather than the first, cold one), in order of names. */
+    private final Map<String, TimelineSample> timelines = new LinkedHashMap<>();
     private long scopes;
     private long statements;
     private long findingsDropped;
@@ -53,9 +54,13 @@ public final class ReportAggregate {
             }
             summary.add(finding, scope);
         }
-        if (timelines.size() < MAX_TIMELINES && !scope.activity().timeline().isEmpty()
-                && timelineNames.add(scope.kind() + '\u0000' + scope.name())) {
-            timelines.add(new TimelineSample(scope));
+        if (!scope.activity().timeline().isEmpty()) {
+            String name = scope.kind() + '\u0000' + scope.name();
+            if (timelines.containsKey(name)) {
+                timelines.put(name, new TimelineSample(scope));
+            } else if (timelines.size() < MAX_TIMELINES) {
+                timelines.put(name, new TimelineSample(scope));
+            }
         }
     }
 
@@ -113,10 +118,10 @@ public final class ReportAggregate {
     }
 
     public List<TimelineSample> timelines() {
-        return List.copyOf(timelines);
+        return List.copyOf(timelines.values());
     }
 
-    /** Scopes with findings whose timeline is not shown (only the first scope of each name, up to a bound). */
+    /** Scopes with findings whose timeline is not shown (only the latest scope of each name, up to a bound). */
     public long timelinesNotShown() {
         return scopesWithFindings - timelines.size();
     }
