@@ -105,6 +105,10 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
             if (failure != null) {
                 throw failure;
             }
+            AssertionError unaccepted = FailOn.verdict(report);
+            if (unaccepted != null) {
+                throw unaccepted;
+            }
             return;
         }
         AssertionError verdict = settings.verdict(report, scope.recorder().threshold(), failure == null);

@@ -1,5 +1,6 @@
 package dev.nplusone.internal.report;
 
+import dev.nplusone.internal.Log;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The accepted findings ({@code nplusone.baseline}): {@code {"version":1,"accepted":[{"id","kind","sql","callSite",
@@ -35,6 +37,7 @@ public final class Baseline {
     public record Entry(String id, String kind, String sql, String callSite, String reason, LocalDate expires) {
     }
 
+    private static final Map<Path, Baseline> LOADED = new ConcurrentHashMap<>();
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public Baseline(List<Entry> accepted) {
@@ -68,6 +71,25 @@ public final class Baseline {
             }
         }
         return stale;
+    }
+
+    /**
+     * The baseline of {@code nplusone.baseline}, read once per file; a file that cannot be read gives one error line
+     * and an empty baseline (every finding is new), never an exception.
+     */
+    public static Baseline configured(Path file) {
+        if (file == null) {
+            return EMPTY;
+        }
+        return LOADED.computeIfAbsent(file.toAbsolutePath(), path -> {
+            try {
+                return read(path);
+            } catch (IOException | RuntimeException e) {
+                Log.get().log(System.Logger.Level.ERROR, "nplusone: property nplusone.baseline: " + e.getMessage()
+                        + "; every finding is reported as new");
+                return EMPTY;
+            }
+        });
     }
 
     /** Reads a baseline file; a file that is not one gives an {@link IOException} saying where and why. */

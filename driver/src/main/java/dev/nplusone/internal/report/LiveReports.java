@@ -1,7 +1,6 @@
 package dev.nplusone.internal.report;
 
 import dev.nplusone.internal.Failures;
-import dev.nplusone.internal.Log;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.config.ReportSettings;
 import java.io.IOException;
@@ -32,7 +31,7 @@ public final class LiveReports {
 
     private LiveReports(ReportSettings settings) {
         this.settings = settings;
-        this.baseline = readBaseline(settings);
+        this.baseline = Baseline.configured(settings.baseline());
     }
 
     /** The reports of these settings, started on first use. */
@@ -60,19 +59,6 @@ public final class LiveReports {
     public void offer(ClosedScope scope) {
         if (!queue.offer(scope)) {
             missed.incrementAndGet();
-        }
-    }
-
-    private static Baseline readBaseline(ReportSettings settings) {
-        if (settings.baseline() == null) {
-            return Baseline.EMPTY;
-        }
-        try {
-            return Baseline.read(settings.baseline());
-        } catch (IOException | RuntimeException e) {
-            Log.get().log(System.Logger.Level.ERROR, "nplusone: property nplusone.baseline: " + e.getMessage()
-                    + "; every finding is reported as new");
-            return Baseline.EMPTY;
         }
     }
 

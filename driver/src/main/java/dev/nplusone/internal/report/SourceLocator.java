@@ -63,7 +63,7 @@ final class SourceLocator {
         }
         String qualified = callSite.substring(0, open);
         int methodDot = qualified.lastIndexOf('.');
-        if (methodDot <= 0) {
+        if (methodDot <= 0 || qualified.contains("/") || qualified.contains("\\") || qualified.contains("..")) {
             return null;
         }
         String location = callSite.substring(open + 1, close);
@@ -77,9 +77,10 @@ final class SourceLocator {
                 line = -1;
             }
         }
-        if (!fileName.endsWith(".java") && !fileName.endsWith(".kt") && !fileName.endsWith(".groovy")
-                && !fileName.endsWith(".scala")) {
-            fileName = null;
+        boolean source = fileName.endsWith(".java") || fileName.endsWith(".kt") || fileName.endsWith(".groovy")
+                || fileName.endsWith(".scala");
+        if (!source || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
+            fileName = null; // a frame names a file, never a path: anything else came from a hostile or broken line
         }
         return new CallSiteParts(qualified.substring(0, methodDot), qualified.substring(methodDot + 1), fileName, line);
     }
