@@ -24,6 +24,17 @@ final class Chromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static boolean skipNoted;
+    /*
+     * Selenium warns on every start that it has no CDP bindings for this Chromium version: the one CDP command used
+     * (Browser.grantPermissions) goes through chromedriver and needs none. Held here so the setting is not collected.
+     */
+    private static final java.util.logging.Logger DEVTOOLS = quiet("org.openqa.selenium.devtools");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
 
     private Chromium() {
     }
