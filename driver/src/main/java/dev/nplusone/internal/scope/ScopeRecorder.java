@@ -217,7 +217,8 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
             if (entry.executions > 1) {
                 similar += entry.executions;
             }
-            if (lookups > 0) {
+            if (lookups > 0 && !entry.keys.saturated()) {
+                // Past the key bound distinct keys are not known, and repeats are not counted as duplicates.
                 duplicates += Math.max(0, lookups - entry.keys.size());
             }
             if (totals.size() < ScopeActivity.MAX_SHAPES) {
