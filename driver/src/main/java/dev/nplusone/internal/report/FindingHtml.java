@@ -4,6 +4,8 @@ import static dev.nplusone.internal.report.Html.text;
 
 /** One deduplicated finding in the HTML report: counts, where it was found, parent -> loop -> fix. */
 final class FindingHtml {
+    static final int HEADLINE = 140;
+
     private FindingHtml() {
     }
 
@@ -19,8 +21,9 @@ final class FindingHtml {
                     .append("</span> ");
         }
         out.append("<span class=\"badge\">");
-        text(out, finding.confidence()).append("</span> <code>");
-        text(out, finding.id()).append("</code></h3>\n");
+        text(out, finding.confidence()).append("</span> <code class=\"id\">");
+        text(out, finding.id()).append("</code><br><code class=\"headline\">");
+        text(out, headline(finding.sql())).append("</code></h3>\n");
         stats(out, summary);
         out.append("<dl class=\"chain\">\n");
         if (finding.parentSql() != null) {
@@ -56,6 +59,14 @@ final class FindingHtml {
             out.append("</dd>\n");
         }
         out.append("</dl>\n</article>\n");
+    }
+
+    /** The repeated statement on one line, cut at {@link #HEADLINE} characters (the Loop row has all of it). */
+    private static String headline(String sql) {
+        if (sql == null) {
+            return "";
+        }
+        return sql.length() <= HEADLINE ? sql : sql.substring(0, HEADLINE) + "\u2026";
     }
 
     private static void stats(StringBuilder out, ReportAggregate.FindingSummary summary) {

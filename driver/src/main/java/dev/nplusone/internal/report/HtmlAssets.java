@@ -33,6 +33,7 @@ final class HtmlAssets {
             dl.chain{display:grid;grid-template-columns:7em 1fr;gap:4px 10px;margin:8px 0 0}
             dl.chain dt{font-weight:600;color:var(--muted)}dl.chain dd{margin:0}
             span.scope{font-weight:600}
+            h3 code.id{color:var(--muted);font-weight:400}h3 code.headline{display:inline-block;margin-top:4px;font-weight:400}
             button.copy{font:inherit;font-size:12px;padding:1px 8px;border:1px solid var(--line);border-radius:4px;background:var(--bg);cursor:pointer}
             section.timeline{margin:14px 0 24px}
             .tl-head,.tl-row>summary,.tl-row.single,.rep{display:grid;grid-template-columns:6rem 4.5rem 6rem 6rem 1fr;gap:6px;align-items:center;padding:2px 0}
