@@ -6,6 +6,8 @@ package dev.nplusone.internal.report;
  */
 final class JsonOut {
     private final StringBuilder out;
+    /** Per open container, its closing bracket. */
+    private final char[] closing = new char[64];
     /** Per open container: whether it holds a member yet (a bit per depth, 64 levels deep at most). */
     private long nonEmpty;
     private int depth;
@@ -29,8 +31,6 @@ final class JsonOut {
         out.append(closing[depth]);
         return this;
     }
-
-    private final char[] closing = new char[64];
 
     private JsonOut open(char bracket) {
         separate();

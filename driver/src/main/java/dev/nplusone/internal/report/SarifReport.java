@@ -78,7 +78,6 @@ public final class SarifReport {
     private static List<String> tool(JsonOut json, List<ReportAggregate.FindingSummary> findings) {
         List<String> ruleIds = new ArrayList<>();
         json.name("tool").object().name("driver").object().field("name", "nplusone")
-                .field("informationUri", "https://github.com/nplusone/nplusone")
                 .field("semanticVersion", version()).name("rules").array();
         for (Rule rule : Rule.values()) {
             ruleIds.add(rule.id());
