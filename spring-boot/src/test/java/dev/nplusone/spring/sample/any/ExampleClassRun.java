@@ -55,7 +55,7 @@ public final class ExampleClassRun {
         String message = failureMessage(loopTest);
         assertTrue(message.startsWith("Expecting no N+1 queries, but 1 was found:\n  N+1 QUERY [CONFIRMED] 5 executions"),
                 message);
-        assertTrue(message.contains("from pet p1_0 where p1_0.owner_id=?"), message);
+        assertTrue(message.contains("from pet p1_0 where p1_0.owner_id = ?"), message);
         assertTrue(message.contains("fix IN  : "), message);
         assertPassed(cleanTest);
         assertEquals(0, results.containerEvents().failed().count(), () -> "containers failed: "

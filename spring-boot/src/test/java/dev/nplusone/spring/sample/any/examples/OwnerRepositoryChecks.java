@@ -7,12 +7,15 @@ import dev.nplusone.spring.sample.Owner;
 import dev.nplusone.spring.sample.OwnerRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tests a user writes against the repository, checked by {@link NoNPlusOne}; a {@code @DataJpaTest} of each Boot
- * version extends them (the annotation moved package in Boot 4.0). The loop fails on purpose.
+ * version extends them (the annotation moved package in Boot 4.0). The loop fails on purpose. Transactional here as
+ * well: Spring reads the transaction of a test method from the class that declares it.
  */
 @NoNPlusOne
+@Transactional
 public abstract class OwnerRepositoryChecks {
     @Autowired
     OwnerRepository owners;
