@@ -131,7 +131,7 @@ final class Messages {
     static String checkedNothing(Class<?> type, int tests, boolean failing) {
         StringBuilder out = new StringBuilder("nplusone: ").append(tests)
                 .append(plural(tests, " @NoNPlusOne test", " @NoNPlusOne tests")).append(" of ")
-                .append(type.getSimpleName()).append(" ran and nplusone saw no SQL statement in ")
+                .append(type.getSimpleName()).append(" ran, and no SQL statement was seen in ")
                 .append(tests == 1 ? "it" : "any of them").append(": nothing was checked. ");
         out.append(NPlusOne.enabled() ? "To check them, " + WAYS_TO_WATCH + ", and run its statements on the"
                 + " test's thread." : SWITCHED_OFF + ".");

@@ -15,7 +15,7 @@ import org.opentest4j.AssertionFailedError;
 
 /** {@link NoNPlusOne} and {@link AllowNPlusOne} on the example classes, run through EngineTestKit. */
 class NoNPlusOneTest {
-    private static final String CHECKED_NOTHING = "nplusone: %s of %s ran and nplusone saw no SQL statement in %s:"
+    private static final String CHECKED_NOTHING = "nplusone: %s of %s ran, and no SQL statement was seen in %s:"
             + " nothing was checked. To check them, watch the DataSource the code uses with NPlusOne.wrap(dataSource),"
             + " a jdbc:nplusone: URL (jdbc:nplusone:h2:mem:test for jdbc:h2:mem:test), the agent"
             + " (-javaagent:nplusone-agent.jar) or the Spring Boot starter (nplusone-spring-boot-starter), and run its"
