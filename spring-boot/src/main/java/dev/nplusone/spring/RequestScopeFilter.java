@@ -1,6 +1,7 @@
 package dev.nplusone.spring;
 
 import dev.nplusone.NPlusOne;
+import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.OpenScope;
 import dev.nplusone.internal.RouteNames;
 import jakarta.servlet.FilterChain;
@@ -42,13 +43,24 @@ final class RequestScopeFilter extends OncePerRequestFilter implements Ordered {
             return;
         }
         String method = request.getMethod();
-        OpenScope scope = OpenScope.open(RouteNames.name(method, null, request.getRequestURI(), request.getContextPath()),
-                KIND, 0);
+        OpenScope scope;
+        try {
+            scope = OpenScope.open(RouteNames.name(method, null, request.getRequestURI(), request.getContextPath()),
+                    KIND, 0);
+        } catch (Throwable t) {
+            Failures.record("starter request scope", t); // nplusone never fails the request
+            chain.doFilter(request, response);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } finally {
-            scope.rename(RouteNames.name(method, request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE),
-                    request.getRequestURI(), request.getContextPath()));
+            try {
+                scope.rename(RouteNames.name(method, request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE),
+                        request.getRequestURI(), request.getContextPath()));
+            } catch (Throwable t) {
+                Failures.record("starter request scope", t); // the scope keeps the name of its path
+            }
             scope.close();
         }
     }
