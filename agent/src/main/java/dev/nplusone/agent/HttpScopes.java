@@ -3,6 +3,7 @@ package dev.nplusone.agent;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.OpenScope;
+import dev.nplusone.internal.RouteNames;
 
 /**
  * Called from the code {@link HookWeaver} weaves into servlet containers (hence public): one scope per HTTP request,
@@ -46,7 +47,7 @@ public final class HttpScopes {
             String method = access.method(request);
             String requestUri = access.requestUri(request);
             String contextPath = access.contextPath(request);
-            String name = Routes.name(method, null, requestUri, contextPath);
+            String name = RouteNames.name(method, null, requestUri, contextPath);
             current.request = new Request(OpenScope.open(name, KIND, 0), request, access, method, requestUri, contextPath);
         } catch (Throwable t) {
             Failures.record("agent request scope", t);
@@ -65,7 +66,7 @@ public final class HttpScopes {
             request.scope().close();
             ScopeReport report = request.scope().report();
             Object routePattern = request.access().attribute(request.request(), SPRING_ROUTE);
-            String name = Routes.name(request.method(), routePattern, request.requestUri(), request.contextPath());
+            String name = RouteNames.name(request.method(), routePattern, request.requestUri(), request.contextPath());
             AgentRuntime.reporter().publish(new ScopeReport(name, report.kind(), report.statements(),
                     report.findings(), report.shapes(), report.truncated()));
         } catch (Throwable t) {

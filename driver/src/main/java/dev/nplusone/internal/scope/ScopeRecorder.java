@@ -34,7 +34,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     /** The kind of the scopes the JUnit helpers open: their call sites are walked for every execution. */
     public static final String TEST_KIND = "test";
 
-    private final String name;
+    private volatile String name;
     private final String kind;
     private final int threshold;
     private final long startNanos = System.nanoTime();
@@ -161,6 +161,14 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         }
         executionsLogged++;
         return true;
+    }
+
+    /**
+     * Names the scope anew before it closes, for HTTP requests whose route is known only once the framework has
+     * matched it.
+     */
+    public void rename(String newName) {
+        this.name = newName;
     }
 
     public String name() {
