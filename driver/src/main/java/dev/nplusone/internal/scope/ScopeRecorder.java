@@ -34,8 +34,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     /** The kind of the scopes the JUnit helpers open: their call sites are walked for every execution. */
     public static final String TEST_KIND = "test";
 
-    private final String name;
+    private volatile String name;
     private final String kind;
+    /** The OpenTelemetry span current when the scope opened, or null: where its findings go as events. */
+    private final Object span;
     private final int threshold;
     private final long startNanos = System.nanoTime();
     private final Map<Shape, ShapeEntry> shapes = new LinkedHashMap<>();
@@ -55,9 +57,15 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private ScopeReport report; // guarded by closing
 
     public ScopeRecorder(String name, String kind, int threshold) {
+        this(name, kind, threshold, null);
+    }
+
+    /** @param span the OpenTelemetry span current on the opening thread (see {@code internal.otel}), or null */
+    public ScopeRecorder(String name, String kind, int threshold, Object span) {
         this.name = name;
         this.kind = kind;
         this.threshold = threshold;
+        this.span = span;
     }
 
     /** Records one execution; returns its group (for time and rows), or null when past the shape bound. */
@@ -169,6 +177,19 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
     public String kind() {
         return kind;
+    }
+
+    /** The OpenTelemetry span current when the scope opened, or null. */
+    public Object span() {
+        return span;
+    }
+
+    /**
+     * Names the scope anew before it closes: the agent knows a request's route only when the framework has
+     * handled it, and its report, metrics and spans should all carry the route.
+     */
+    public void rename(String newName) {
+        this.name = newName;
     }
 
     public int threshold() {
