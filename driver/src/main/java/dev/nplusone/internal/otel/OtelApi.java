@@ -105,11 +105,11 @@ final class OtelApi {
         return Class.forName(prefix + API + name, false, loader);
     }
 
-    /** The handle with every reference type as Object, so call sites need no OpenTelemetry type. */
+    /** The handle with every type but primitives and String as Object, so call sites need no OpenTelemetry type. */
     private static MethodHandle erase(MethodHandle handle) {
         MethodType type = handle.type();
         for (int i = 0; i < type.parameterCount(); i++) {
-            if (!type.parameterType(i).isPrimitive()) {
+            if (!type.parameterType(i).isPrimitive() && type.parameterType(i) != String.class) {
                 type = type.changeParameterType(i, Object.class);
             }
         }
