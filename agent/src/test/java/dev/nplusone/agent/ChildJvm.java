@@ -49,7 +49,7 @@ final class ChildJvm {
         /** An application with its own OpenTelemetry SDK that watches its JDBC through the jdbc:nplusone: URL. */
         OTEL_SDK_APPLICATION("/agent/target/test-classes", "nplusone-driver-", "/driver/target/test-classes",
                 "/driver/target/classes", "/com/h2database/", "/org/apache/tomcat/", "/net/ttddyy/",
-                "/com/github/jsqlparser/", "/io/opentelemetry/");
+                "/com/github/jsqlparser/", "/io/opentelemetry/", "/com/fasterxml/jackson/core/jackson-core/");
 
         private final List<String> fragments;
 
