@@ -166,6 +166,8 @@ class OpenTelemetryIT {
         assertTrue(clean.events().isEmpty());
         assertTrue(output.contains("\"nplusone.findings\"") && output.contains("\"nplusone.scope.statements\""),
                 "both metrics through the application's MeterProvider");
+        assertTrue(output.contains("{\"key\":\"nplusone.scope.name\",\"value\":{\"stringValue\":\"connection\"}}"),
+                "a DriverManager connection's scope is 'connection' in metrics, without its URL");
     }
 
     private static Predicate<ExportedSpan> path(String path) {

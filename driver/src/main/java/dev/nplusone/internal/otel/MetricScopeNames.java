@@ -33,7 +33,11 @@ final class MetricScopeNames {
         return OTHER;
     }
 
-    /** {@code connection 17 (orders)} becomes {@code connection (orders)}; {@code connection 17}, {@code connection}. */
+    /**
+     * {@code connection 17 (orders)} becomes {@code connection (orders)}; {@code connection 17}, {@code connection}. A
+     * DriverManager connection is named after its JDBC URL, which may hold a host, a user or a password: in metrics it
+     * is just {@code connection}.
+     */
     static String withoutConnectionNumber(String name) {
         int space = name.indexOf(' ');
         if (space < 0) {
@@ -43,6 +47,7 @@ final class MetricScopeNames {
         while (end < name.length() && Character.isDigit(name.charAt(end))) {
             end++;
         }
-        return end == space + 1 ? name : name.substring(0, space) + name.substring(end);
+        String source = name.substring(end).trim();
+        return name.substring(0, space) + (source.isEmpty() || source.startsWith("(jdbc:") ? "" : " " + source);
     }
 }

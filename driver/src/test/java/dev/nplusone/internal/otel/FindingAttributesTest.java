@@ -64,6 +64,8 @@ class FindingAttributesTest {
         assertEquals(MetricScopeNames.OTHER, names.of("GET /b", "http"));
         assertEquals("GET /a", names.of("GET /a", "http"), "names kept before the bound keep their series");
         assertEquals("connection", MetricScopeNames.withoutConnectionNumber("connection 5"));
+        assertEquals("connection", MetricScopeNames.withoutConnectionNumber("connection 6 (jdbc:postgresql://db/app?password=x)"),
+                "a URL may hold credentials");
     }
 
     private static Map<String, Object> map(List<Attribute> attributes) {
