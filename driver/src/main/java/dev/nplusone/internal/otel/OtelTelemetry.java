@@ -2,7 +2,7 @@ package dev.nplusone.internal.otel;
 
 import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
-import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.Log;
 import dev.nplusone.internal.otel.OtelApi.Attribute;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,17 @@ final class OtelTelemetry implements Telemetry {
 
     private final OtelApi api;
     private final MetricScopeNames scopeNames = new MetricScopeNames(SCOPE_NAME_BOUND);
-    /** Histogram attributes per scope name and kind: bounded by the scope-name bound times the few kinds. */
-    private final Map<String, Object> scopeAttributes = new ConcurrentHashMap<>();
+    /**
+     * Histogram attributes per scope name, then kind (two lookups rather than a concatenated key: a scope without
+     * findings must not allocate for its export). Bounded by the scope-name bound times the few kinds.
+     */
+    private final Map<String, Map<String, Object>> scopeAttributes = new ConcurrentHashMap<>();
     private volatile Instruments instruments;
+    /**
+     * Set by the first failure of the OpenTelemetry API: exporting stops for the life of the JVM, said once, while
+     * detection goes on (failures here must not count towards switching nplusone itself off).
+     */
+    private volatile boolean failed;
 
     OtelTelemetry(OtelApi api) {
         this.api = api;
@@ -37,16 +45,22 @@ final class OtelTelemetry implements Telemetry {
 
     @Override
     public Object spanAtOpen() {
+        if (failed) {
+            return null;
+        }
         try {
             return api.currentSpan();
         } catch (Throwable t) {
-            Failures.record("OpenTelemetry span", t);
+            stop(t);
             return null;
         }
     }
 
     @Override
     public void scopeClosed(ScopeReport report, Object span) {
+        if (failed) {
+            return;
+        }
         try {
             String scopeName = scopeNames.of(report.name(), report.kind());
             Instruments metrics = instruments();
@@ -71,19 +85,27 @@ final class OtelTelemetry implements Telemetry {
                 }
             }
         } catch (Throwable t) {
-            Failures.record("OpenTelemetry export", t);
+            stop(t);
         }
     }
 
-    private Object histogramAttributes(String scopeName, String kind) {
-        return scopeAttributes.computeIfAbsent(scopeName + '\n' + kind, key -> {
-            try {
-                return api.attributes(List.of(new Attribute("nplusone.scope.name", scopeName),
-                        new Attribute("nplusone.scope.kind", kind)));
-            } catch (Throwable t) {
-                throw new IllegalStateException("OpenTelemetry attributes", t);
-            }
-        });
+    private void stop(Throwable failure) {
+        if (!failed) {
+            failed = true;
+            Log.get().log(System.Logger.Level.WARNING, "nplusone: exporting findings to OpenTelemetry failed and is"
+                    + " switched off (" + api + "); detection and the other reports go on: " + failure, failure);
+        }
+    }
+
+    private Object histogramAttributes(String scopeName, String kind) throws Throwable {
+        Map<String, Object> byKind = scopeAttributes.get(scopeName);
+        Object attributes = byKind == null ? null : byKind.get(kind);
+        if (attributes == null) {
+            attributes = api.attributes(List.of(new Attribute("nplusone.scope.name", scopeName),
+                    new Attribute("nplusone.scope.kind", kind)));
+            scopeAttributes.computeIfAbsent(scopeName, name -> new ConcurrentHashMap<>()).putIfAbsent(kind, attributes);
+        }
+        return attributes;
     }
 
     /** The instruments, created once the application's global OpenTelemetry is set; null before. */

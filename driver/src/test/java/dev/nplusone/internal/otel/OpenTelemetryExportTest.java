@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nplusone.NPlusOne;
 import dev.nplusone.Scope;
+import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.scenarios.BlogPages;
@@ -136,6 +137,22 @@ class OpenTelemetryExportTest {
         assertSame(Telemetry.NONE, Telemetry.forConfig(off));
         assertFalse(Telemetry.forConfig(Config.DEFAULTS) == Telemetry.NONE, "auto, with the SDK on the class path");
         assertTrue(Engine.get().config().otel());
+    }
+
+    @Test
+    void a_failing_opentelemetry_stops_the_export_and_nothing_else() throws Exception {
+        OtelTelemetry telemetry = new OtelTelemetry(OtelApi.ofApplication(getClass().getClassLoader()));
+        ScopeReport withFinding;
+        try (Scope scope = NPlusOne.scope("GET /broken")) {
+            BlogPages.authorsInLoop(dataSource);
+            scope.close();
+            withFinding = scope.report();
+        }
+
+        telemetry.scopeClosed(withFinding, "not a span");
+
+        assertNull(telemetry.spanAtOpen(), "switched off after its first failure");
+        assertEquals(1, withFinding.findings().size());
     }
 
     private static SpanData span(String name) {
