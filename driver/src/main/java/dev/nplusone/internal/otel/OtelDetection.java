@@ -1,17 +1,31 @@
 package dev.nplusone.internal.otel;
 
+import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Log;
 
 /**
  * Finds the OpenTelemetry this JVM runs with, once: first the OpenTelemetry Java agent's API (its server spans
  * live there, and it is visible from every class loader), then the application's own API, as seen by the class
- * loader that loaded nplusone (the driver on the application's class path) or by the thread that starts the
- * engine (the agent, whose relocated engine sits on the system class path while the application may have its
- * own loader, as a Spring Boot jar does). Nothing found: {@link Telemetry#NONE}, and no OpenTelemetry class is
+ * loader that loaded nplusone (the driver on the application's class path) or by the thread that opens the first
+ * scope (for the agent, whose relocated engine sits on the system class path, that is the application's loader,
+ * a Spring Boot jar's or a web application's included). Nothing found: {@link Telemetry#NONE}, and no OpenTelemetry class is
  * ever loaded by nplusone again.
  */
 final class OtelDetection {
     private static volatile Telemetry detected;
+
+    /** Looks for OpenTelemetry when first used, then hands every call to what it found. */
+    static final Telemetry ON_FIRST_USE = new Telemetry() {
+        @Override
+        public Object spanAtOpen() {
+            return detected().spanAtOpen();
+        }
+
+        @Override
+        public void scopeClosed(ScopeReport report, Object span) {
+            detected().scopeClosed(report, span);
+        }
+    };
 
     private OtelDetection() {
     }
@@ -22,7 +36,11 @@ final class OtelDetection {
             synchronized (OtelDetection.class) {
                 result = detected;
                 if (result == null) {
-                    result = detect();
+                    try {
+                        result = detect();
+                    } catch (Throwable t) {
+                        result = Telemetry.NONE;
+                    }
                     detected = result;
                 }
             }

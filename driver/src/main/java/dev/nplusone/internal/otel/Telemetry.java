@@ -26,8 +26,11 @@ public interface Telemetry {
     /** Records the scope's statement count and, when it has findings, exports them. Never throws. */
     void scopeClosed(ScopeReport report, Object span);
 
-    /** The application's OpenTelemetry when {@code config} allows it and there is one (looked for once), else NONE. */
+    /**
+     * NONE when {@code config} says {@code otel=off}; else the application's OpenTelemetry, looked for once, when the
+     * first scope opens (on a request thread the agent then sees the application's class loader).
+     */
     static Telemetry forConfig(Config config) {
-        return config.otel() ? OtelDetection.detected() : NONE;
+        return config.otel() ? OtelDetection.ON_FIRST_USE : NONE;
     }
 }
