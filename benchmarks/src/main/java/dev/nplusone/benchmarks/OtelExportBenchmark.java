@@ -3,6 +3,7 @@ package dev.nplusone.benchmarks;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.config.Config;
+import dev.nplusone.internal.otel.Telemetry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -41,7 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code emptyRequest}, {@code cleanRequest}: no finding, so the span captured at open and the histogram
  *       record at close;</li>
  *   <li>{@code findingRequest}: one N+1 (seen before): besides, the event's attributes, the event, the span
- *       attribute and the counter.</li>
+ *       attribute and the counter;</li>
+ *   <li>{@code exportFinding}, {@code exportNoFinding}: the export alone (what a scope's close hands to
+ *       OpenTelemetry) of a report with one finding and of one without, each into a fresh server span whose start
+ *       and end are in both: shorter operations than whole requests, so the difference stands out of the noise of a
+ *       loaded machine.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -66,13 +71,20 @@ public class OtelExportBenchmark {
 
     private final ScopeBenchmark scopes = new ScopeBenchmark();
     private final Tracer tracer = SDK.getTracer("bench");
+    private Telemetry telemetry;
+    private ScopeReport findingReport;
+    private ScopeReport cleanReport;
 
     @Setup
     public void start() {
         scopes.start();
-        Engine.get().configure(Config.from(Map.of("log", "false", "otel", otel), message -> {
+        Config config = Config.from(Map.of("log", "false", "otel", otel), message -> {
             throw new IllegalStateException(message);
-        }));
+        });
+        Engine.get().configure(config);
+        telemetry = Telemetry.forConfig(config);
+        findingReport = scopes.seenFinding();
+        cleanReport = scopes.cleanScope();
     }
 
     @TearDown
@@ -108,6 +120,25 @@ public class OtelExportBenchmark {
         } finally {
             span.end();
         }
+    }
+
+    /** The export alone, at a scope's close, of {@link #findingReport} (one finding) into a fresh server span. */
+    @Benchmark
+    public Span exportFinding() {
+        return exportInto(findingReport);
+    }
+
+    /** The same for a scope without findings: the histogram record only. */
+    @Benchmark
+    public Span exportNoFinding() {
+        return exportInto(cleanReport);
+    }
+
+    private Span exportInto(ScopeReport report) {
+        Span span = tracer.spanBuilder("GET /posts").setSpanKind(SpanKind.SERVER).startSpan();
+        telemetry.scopeClosed(report, span);
+        span.end();
+        return span;
     }
 
     /** Ends spans into nothing but a count of their {@code nplusone.finding} events (the smoke test reads it). */

@@ -24,7 +24,12 @@ class OtelExportBenchmarkSmokeTest {
             assertTrue(benchmark.emptyRequest().findings().isEmpty());
             assertTrue(benchmark.cleanRequest().findings().isEmpty());
             assertEquals(1, benchmark.findingRequest().findings().size());
-            return OtelExportBenchmark.EVENTS.findingEvents.get() - before;
+            benchmark.exportNoFinding();
+            long afterRequests = OtelExportBenchmark.EVENTS.findingEvents.get();
+            benchmark.exportFinding();
+            assertEquals(afterRequests - before, OtelExportBenchmark.EVENTS.findingEvents.get() - afterRequests,
+                    "the export alone adds the events a finding request adds");
+            return afterRequests - before;
         } finally {
             benchmark.finish();
         }
