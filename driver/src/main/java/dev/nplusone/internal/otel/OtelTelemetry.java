@@ -6,6 +6,7 @@ import dev.nplusone.internal.Log;
 import dev.nplusone.internal.otel.OtelApi.Attribute;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +31,7 @@ final class OtelTelemetry implements Telemetry {
      */
     private final Map<String, Map<String, Object>> scopeAttributes = new ConcurrentHashMap<>();
     private volatile Instruments instruments;
+    private final Map<Object, long[]> findingsPerSpan = new WeakHashMap<>();
     /**
      * Set by the first failure of the OpenTelemetry API: exporting stops for the life of the JVM, said once, while
      * detection goes on (failures here must not count towards switching nplusone itself off).
@@ -74,7 +76,7 @@ final class OtelTelemetry implements Telemetry {
                 for (Finding finding : report.findings()) {
                     api.addEvent(span, FindingEvent.NAME, api.attributes(FindingEvent.attributes(finding)));
                 }
-                api.setAttribute(span, "nplusone.findings", report.findings().size());
+                api.setAttribute(span, "nplusone.findings", findingsOnSpan(span, report.findings().size()));
             }
             if (metrics != null) {
                 for (Finding finding : report.findings()) {
@@ -86,6 +88,19 @@ final class OtelTelemetry implements Telemetry {
             }
         } catch (Throwable t) {
             stop(t);
+        }
+    }
+
+    /**
+     * The span's findings so far, this scope's included: several scopes can open under one span (a request's
+     * connections, with the URL driver), and the attribute counts them all. Spans are held weakly: ended and
+     * dropped by the SDK, they leave the map.
+     */
+    private long findingsOnSpan(Object span, int added) {
+        synchronized (findingsPerSpan) {
+            long[] count = findingsPerSpan.computeIfAbsent(span, key -> new long[1]);
+            count[0] += added;
+            return count[0];
         }
     }
 

@@ -95,7 +95,25 @@ class OpenTelemetryExportTest {
     }
 
     @Test
-    void a_scope_without_findings_leaves_its_span_alone_and_counts_its_statements() throws Exception {
+    void the_span_counts_the_findings_of_every_scope_opened_under_it() throws Exception {
+        Span request = tracer.spanBuilder("GET /two-scopes").setSpanKind(SpanKind.SERVER).startSpan();
+        try (io.opentelemetry.context.Scope current = request.makeCurrent()) {
+            for (int i = 0; i < 2; i++) {
+                try (Scope scope = NPlusOne.scope("GET /two-scopes")) {
+                    BlogPages.authorsInLoop(dataSource);
+                }
+            }
+        } finally {
+            request.end();
+        }
+
+        SpanData server = span("GET /two-scopes");
+        assertEquals(2L, server.getAttributes().get(AttributeKey.longKey("nplusone.findings")));
+        assertEquals(2, server.getEvents().size());
+    }
+
+    @Test
+    void a_scope_without_findings_leaves_its_span_alone() throws Exception {
         Span request = tracer.spanBuilder("GET /posts/{id}").setSpanKind(SpanKind.SERVER).startSpan();
         try (io.opentelemetry.context.Scope current = request.makeCurrent();
              Scope scope = NPlusOne.scope("GET /posts/{id}")) {
@@ -107,16 +125,40 @@ class OpenTelemetryExportTest {
         SpanData server = span("GET /posts/{id}");
         assertTrue(server.getEvents().isEmpty());
         assertNull(server.getAttributes().get(AttributeKey.longKey("nplusone.findings")));
-        HistogramPointData statements = histogramPoint("GET /posts/{id}").orElseThrow();
-        assertTrue(statements.getCount() >= 1);
-        assertEquals(2.0 * statements.getCount(), statements.getSum(), "two statements per page done right");
+    }
+
+    /*
+     * The metrics tests hand real scopes' reports, under names of their own, to an export of their own: the engine's
+     * export in this JVM has long used up its 200 scope names on the other tests' scopes (they are "other" now).
+     */
+
+    @Test
+    void every_closed_scope_is_in_the_statements_histogram() throws Exception {
+        OtelTelemetry export = new OtelTelemetry(OtelApi.ofApplication(getClass().getClassLoader()));
+        ScopeReport clean;
+        try (Scope scope = NPlusOne.scope("clean")) {
+            BlogPages.doneRight(dataSource);
+            scope.close();
+            clean = scope.report();
+        }
+
+        export.scopeClosed(renamed(clean, "GET /clean-page"), null);
+        export.scopeClosed(renamed(clean, "GET /clean-page"), null);
+
+        HistogramPointData statements = histogramPoint("GET /clean-page").orElseThrow();
+        assertEquals(2, statements.getCount());
+        assertEquals(4.0, statements.getSum(), "two statements per page done right");
+        assertEquals("explicit", histogramAttributes("GET /clean-page").get("nplusone.scope.kind"));
     }
 
     @Test
     void findings_are_counted_per_kind_id_and_scope_name() throws Exception {
+        OtelTelemetry export = new OtelTelemetry(OtelApi.ofApplication(getClass().getClassLoader()));
         for (int i = 0; i < 3; i++) {
-            try (Scope scope = NPlusOne.scope("GET /authors-in-loop")) {
+            try (Scope scope = NPlusOne.scope("loop")) {
                 BlogPages.authorsInLoop(dataSource);
+                scope.close();
+                export.scopeClosed(renamed(scope.report(), "GET /authors-in-loop"), null);
             }
         }
 
@@ -128,7 +170,11 @@ class OpenTelemetryExportTest {
         Map<String, Object> attributes = asMap(points.get(0).getAttributes());
         assertEquals("N_PLUS_ONE", attributes.get("nplusone.finding.kind"));
         assertEquals(3, attributes.size(), "kind, id and scope name only: " + attributes);
-        assertEquals("explicit", histogramAttributes("GET /authors-in-loop").get("nplusone.scope.kind"));
+    }
+
+    private static ScopeReport renamed(ScopeReport report, String name) {
+        return new ScopeReport(name, report.kind(), report.statements(), report.findings(), report.shapes(),
+                report.truncated());
     }
 
     @Test
