@@ -28,7 +28,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 /**
  * A web application with its own OpenTelemetry: the SDK, set up by autoconfigure from {@code otel.*} system
  * properties ({@code otel.java.global-autoconfigure.enabled=true}), and a filter that opens the request's server
- * span, as library instrumentation would. Its JDBC URL is {@code jdbc:nplusone:...}; no agent. {@code GET /posts}
+ * span, as library instrumentation would. Its JDBC URL is {@code jdbc:nplusone:...}, or with the argument
+ * {@code plain} the database's own DataSource (for nplusone's agent to watch). {@code GET /posts}
  * is the N+1 page, {@code GET /posts/{n}} the same page done right. Prints {@code port=N}; stops when standard input
  * closes.
  */
@@ -39,7 +40,8 @@ public final class OtelSdkWebProgram {
     public static void main(String[] args) throws Exception {
         Watchdog.exitAfterSeconds(120);
         SeedDatabase database = SeedDatabase.create();
-        DataSource dataSource = EntryPoint.DRIVER_MANAGER.open(database).dataSource();
+        DataSource dataSource = args.length > 0 && args[0].equals("plain") ? database.raw()
+                : EntryPoint.DRIVER_MANAGER.open(database).dataSource();
         Tracer tracer = GlobalOpenTelemetry.get().getTracer("blog");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("nplusone-otel-sdk").toString());
