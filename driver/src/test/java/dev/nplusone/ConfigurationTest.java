@@ -62,7 +62,15 @@ class ConfigurationTest {
         Config.from(Map.of("treshold", "4"), errors::add);
 
         assertEquals(List.of("nplusone: unknown property nplusone.treshold is ignored (known: enabled, threshold, log,"
-                + " json, captureValues, ignore, applicationPackages)"), errors);
+                + " json, captureValues, ignore, applicationPackages, otel)"), errors);
+    }
+
+    @Test
+    void otel_is_auto_unless_off_and_a_bad_value_keeps_auto() {
+        assertTrue(Config.from(Map.of(), errors::add).otel());
+        assertFalse(Config.from(Map.of("otel", "OFF"), errors::add).otel());
+        assertTrue(Config.from(Map.of("otel", "yes"), errors::add).otel());
+        assertEquals(List.of("nplusone: property nplusone.otel='yes' is not auto or off; using auto"), errors);
     }
 
     @Test

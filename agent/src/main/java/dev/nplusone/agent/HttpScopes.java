@@ -1,6 +1,5 @@
 package dev.nplusone.agent;
 
-import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.OpenScope;
 import dev.nplusone.internal.RouteNames;
@@ -63,12 +62,12 @@ public final class HttpScopes {
             }
             Request request = current.request;
             current.request = null;
-            request.scope().close();
-            ScopeReport report = request.scope().report();
+            // Named before it closes, so that everything its close reports (OpenTelemetry too) carries the route.
             Object routePattern = request.access().attribute(request.request(), SPRING_ROUTE);
-            String name = RouteNames.name(request.method(), routePattern, request.requestUri(), request.contextPath());
-            AgentRuntime.reporter().publish(new ScopeReport(name, report.kind(), report.statements(),
-                    report.findings(), report.shapes(), report.truncated()));
+            request.scope().rename(
+                    RouteNames.name(request.method(), routePattern, request.requestUri(), request.contextPath()));
+            request.scope().close();
+            AgentRuntime.reporter().publish(request.scope().report());
         } catch (Throwable t) {
             Failures.record("agent request scope", t);
         }

@@ -36,6 +36,8 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
     private volatile String name;
     private final String kind;
+    /** The OpenTelemetry span current when the scope opened, or null: where its findings go as events. */
+    private final Object span;
     private final int threshold;
     private final long startNanos = System.nanoTime();
     private final Map<Shape, ShapeEntry> shapes = new LinkedHashMap<>();
@@ -55,9 +57,15 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private ScopeReport report; // guarded by closing
 
     public ScopeRecorder(String name, String kind, int threshold) {
+        this(name, kind, threshold, null);
+    }
+
+    /** @param span the OpenTelemetry span current on the opening thread (see {@code internal.otel}), or null */
+    public ScopeRecorder(String name, String kind, int threshold, Object span) {
         this.name = name;
         this.kind = kind;
         this.threshold = threshold;
+        this.span = span;
     }
 
     /** Records one execution; returns its group (for time and rows), or null when past the shape bound. */
@@ -164,8 +172,8 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     }
 
     /**
-     * Names the scope anew before it closes, for HTTP requests whose route is known only once the framework has
-     * matched it.
+     * Names the scope anew before it closes: a request's route is known only once the framework has matched it,
+     * and its report, metrics and spans should all carry the route.
      */
     public void rename(String newName) {
         this.name = newName;
@@ -177,6 +185,11 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
     public String kind() {
         return kind;
+    }
+
+    /** The OpenTelemetry span current when the scope opened, or null. */
+    public Object span() {
+        return span;
     }
 
     public int threshold() {
