@@ -103,7 +103,15 @@ class ConfigurationTest {
 
         assertEquals(List.of("nplusone: unknown property nplusone.treshold is ignored (known: enabled, threshold, log,"
                 + " json, json.all, captureValues, ignore, applicationPackages, html, sarif, baseline, sourceRoots,"
-                + " sourceUrl, failOn)"), errors);
+                + " sourceUrl, failOn, otel)"), errors);
+    }
+
+    @Test
+    void otel_is_auto_unless_off_and_a_bad_value_keeps_auto() {
+        assertTrue(Config.from(Map.of(), errors::add).otel());
+        assertFalse(Config.from(Map.of("otel", "OFF"), errors::add).otel());
+        assertTrue(Config.from(Map.of("otel", "yes"), errors::add).otel());
+        assertEquals(List.of("nplusone: property nplusone.otel='yes' is not auto or off; using auto"), errors);
     }
 
     @Test

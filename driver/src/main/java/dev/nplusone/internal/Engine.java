@@ -3,6 +3,7 @@ package dev.nplusone.internal;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.detect.Detector;
+import dev.nplusone.internal.otel.Telemetry;
 import dev.nplusone.internal.report.Reporter;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ThreadState;
@@ -24,9 +25,11 @@ public final class Engine {
     private final Reporter reporter = new Reporter();
     private final Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
     private final List<BiConsumer<ScopeReport, ScopeRecorder>> scopeListeners = new CopyOnWriteArrayList<>();
+    private volatile Telemetry telemetry;
 
     private Engine(Config config) {
         this.config = config;
+        this.telemetry = Telemetry.forConfig(config);
     }
 
     public static Engine get() {
@@ -63,6 +66,12 @@ public final class Engine {
     /** Replaces the configuration, for the agent's arguments and for tests. */
     public void configure(Config newConfig) {
         this.config = newConfig;
+        this.telemetry = Telemetry.forConfig(newConfig);
+    }
+
+    /** The OpenTelemetry span current on this thread, for a scope being opened; null without OpenTelemetry. */
+    public Object spanAtOpen() {
+        return telemetry.spanAtOpen();
     }
 
     public SqlCache sql() {
@@ -89,7 +98,8 @@ public final class Engine {
 
     /** Opens a scope on the current thread; it is the innermost until closed. */
     public ScopeRecorder open(String name, String kind, int threshold) {
-        ScopeRecorder scope = new ScopeRecorder(name, kind, threshold > 0 ? threshold : config.threshold());
+        ScopeRecorder scope = new ScopeRecorder(name, kind, threshold > 0 ? threshold : config.threshold(),
+                telemetry.spanAtOpen());
         ThreadState.current().push(scope);
         return scope;
     }
@@ -124,6 +134,7 @@ public final class Engine {
         try {
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
             reporter.report(report, Reporter.wantsActivity(current) ? scope.activity() : null, current);
+            telemetry.scopeClosed(report, scope.span());
             for (BiConsumer<ScopeReport, ScopeRecorder> listener : scopeListeners) {
                 try {
                     listener.accept(report, scope);

@@ -43,4 +43,11 @@ public @interface NoNPlusOne {
      * {@value NPlusOneExtension#THRESHOLD_PARAMETER}, else the {@code nplusone.threshold} configuration (3).
      */
     int threshold() default 0;
+
+    /**
+     * Fails the class when its {@code @NoNPlusOne} tests ran and nplusone saw no SQL statement in any of them (the
+     * DataSource is not watched, so they checked nothing). Default {@code false}: a warning and a report entry.
+     * The JUnit configuration parameter {@value NPlusOneExtension#REQUIRE_STATEMENTS_PARAMETER} sets it for all.
+     */
+    boolean requireStatements() default false;
 }

@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * application: it produces one line naming the property and the default is used.
  */
 public record Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues,
-                     Pattern ignore, List<String> applicationPackages, ReportSettings reports) {
+                     Pattern ignore, List<String> applicationPackages, ReportSettings reports, boolean otel) {
     public static final String PREFIX = "nplusone.";
     public static final int DEFAULT_THRESHOLD = 3;
     public static final Config DEFAULTS = new Config(true, DEFAULT_THRESHOLD, true, null, false, null);
@@ -25,19 +25,21 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
     /**
      * @param applicationPackages package prefixes whose first frame is the call site; empty: every frame
      *                            that is not a known framework's
+     * @param otel                {@code nplusone.otel}: true for {@code auto} (findings go to the application's
+     *                            OpenTelemetry when it has one), false for {@code off}
      */
     public Config {
         applicationPackages = List.copyOf(applicationPackages);
         reports = reports == null ? ReportSettings.NONE : reports;
     }
 
-    public Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues, Pattern ignore,
-                  List<String> applicationPackages) {
-        this(enabled, threshold, log, json, captureValues, ignore, applicationPackages, ReportSettings.NONE);
-    }
-
     public Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues, Pattern ignore) {
         this(enabled, threshold, log, json, captureValues, ignore, List.of());
+    }
+
+    public Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues, Pattern ignore,
+                  List<String> applicationPackages) {
+        this(enabled, threshold, log, json, captureValues, ignore, applicationPackages, ReportSettings.NONE, true);
     }
 
     /** Reads the {@code nplusone.*} system properties; problems go to {@code errors}, one line each. */
@@ -111,13 +113,14 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
                 parser.bool("captureValues", DEFAULTS.captureValues),
                 parser.pattern("ignore"),
                 parser.packages("applicationPackages"),
-                parser.reports());
+                parser.reports(),
+                parser.otel());
         parser.reportUnknown();
         return config;
     }
 
     public Config withThreshold(int newThreshold) {
-        return new Config(enabled, newThreshold, log, json, captureValues, ignore, applicationPackages, reports);
+        return new Config(enabled, newThreshold, log, json, captureValues, ignore, applicationPackages, reports, otel);
     }
 
     private static final class Parser {
@@ -244,6 +247,23 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
             }
         }
 
+        /** {@code nplusone.otel}: {@code auto} (export when the application has OpenTelemetry) or {@code off}. */
+        boolean otel() {
+            String value = raw("otel");
+            if (value == null || value.isEmpty()) {
+                return true;
+            }
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "auto":
+                    return true;
+                case "off":
+                    return false;
+                default:
+                    bad("otel", value, "is not auto or off", "auto");
+                    return true;
+            }
+        }
+
         /** Comma-separated Java package names, each kept with a trailing dot so it matches whole segments. */
         List<String> packages(String key) {
             String value = raw(key);
@@ -268,7 +288,7 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
                 if (!known.containsKey(key)) {
                     errors.accept("nplusone: unknown property " + PREFIX + key + " is ignored (known: enabled,"
                             + " threshold, log, json, json.all, captureValues, ignore, applicationPackages, html, sarif, baseline,"
-                            + " sourceRoots, sourceUrl, failOn)");
+                            + " sourceRoots, sourceUrl, failOn, otel)");
                 }
             }
         }

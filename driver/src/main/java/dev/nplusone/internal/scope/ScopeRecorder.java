@@ -34,8 +34,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     /** The kind of the scopes the JUnit helpers open: their call sites are walked for every execution. */
     public static final String TEST_KIND = "test";
 
-    private final String name;
+    private volatile String name;
     private final String kind;
+    /** The OpenTelemetry span current when the scope opened, or null: where its findings go as events. */
+    private final Object span;
     private final int threshold;
     private final long startNanos = System.nanoTime();
     private final Map<Shape, ShapeEntry> shapes = new LinkedHashMap<>();
@@ -56,9 +58,15 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private ScopeReport report; // guarded by closing
 
     public ScopeRecorder(String name, String kind, int threshold) {
+        this(name, kind, threshold, null);
+    }
+
+    /** @param span the OpenTelemetry span current on the opening thread (see {@code internal.otel}), or null */
+    public ScopeRecorder(String name, String kind, int threshold, Object span) {
         this.name = name;
         this.kind = kind;
         this.threshold = threshold;
+        this.span = span;
     }
 
     /** Records one execution; returns its group (for time and rows), or null when past the shape bound. */
@@ -166,12 +174,25 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         return true;
     }
 
+    /**
+     * Names the scope anew before it closes: a request's route is known only once the framework has matched it,
+     * and its report, metrics and spans should all carry the route.
+     */
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
     public String name() {
         return name;
     }
 
     public String kind() {
         return kind;
+    }
+
+    /** The OpenTelemetry span current when the scope opened, or null. */
+    public Object span() {
+        return span;
     }
 
     public int threshold() {
