@@ -1,8 +1,8 @@
 package dev.nplusone.agent;
 
-import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.OpenScope;
+import dev.nplusone.internal.RouteNames;
 
 /**
  * Called from the code {@link HookWeaver} weaves into servlet containers (hence public): one scope per HTTP request,
@@ -46,7 +46,7 @@ public final class HttpScopes {
             String method = access.method(request);
             String requestUri = access.requestUri(request);
             String contextPath = access.contextPath(request);
-            String name = Routes.name(method, null, requestUri, contextPath);
+            String name = RouteNames.name(method, null, requestUri, contextPath);
             current.request = new Request(OpenScope.open(name, KIND, 0), request, access, method, requestUri, contextPath);
         } catch (Throwable t) {
             Failures.record("agent request scope", t);
@@ -62,12 +62,12 @@ public final class HttpScopes {
             }
             Request request = current.request;
             current.request = null;
-            request.scope().close();
-            ScopeReport report = request.scope().report();
+            // Named before it closes, so that everything its close reports (OpenTelemetry too) carries the route.
             Object routePattern = request.access().attribute(request.request(), SPRING_ROUTE);
-            String name = Routes.name(request.method(), routePattern, request.requestUri(), request.contextPath());
-            AgentRuntime.reporter().publish(new ScopeReport(name, report.kind(), report.statements(),
-                    report.findings(), report.shapes(), report.truncated()));
+            request.scope().rename(
+                    RouteNames.name(request.method(), routePattern, request.requestUri(), request.contextPath()));
+            request.scope().close();
+            AgentRuntime.reporter().publish(request.scope().report(), request.scope().recorder());
         } catch (Throwable t) {
             Failures.record("agent request scope", t);
         }

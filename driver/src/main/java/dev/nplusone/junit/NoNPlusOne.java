@@ -51,4 +51,11 @@ public @interface NoNPlusOne {
      * nearest {@code @NoNPlusOne} (method, then class, then enclosing classes) decides.
      */
     Finding.Kind[] failOn() default {Finding.Kind.N_PLUS_ONE, Finding.Kind.WRITE_LOOP};
+
+    /**
+     * Fails the class when its {@code @NoNPlusOne} tests ran and nplusone saw no SQL statement in any of them (the
+     * DataSource is not watched, so they checked nothing). Default {@code false}: a warning and a report entry.
+     * The JUnit configuration parameter {@value NPlusOneExtension#REQUIRE_STATEMENTS_PARAMETER} sets it for all.
+     */
+    boolean requireStatements() default false;
 }

@@ -2,45 +2,61 @@ package dev.nplusone.junit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nplusone.junit.examples.KindExamples;
+import dev.nplusone.internal.Engine;
+import dev.nplusone.internal.config.Config;
+import dev.nplusone.junit.examples.AnnotationExamples;
+import dev.nplusone.support.Configured;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Which kinds of finding fail a {@link NoNPlusOne} test: {@link NoNPlusOne#failOn()}. */
+/** {@code nplusone.failOn} on tests the extension only records (no {@link NoNPlusOne}). */
 class FailOnTest {
-    @Test
-    void fails_a_test_on_a_write_loop_by_default_with_the_cure() {
-        String message = ExampleRuns.run(KindExamples.ByDefault.class).failureMessage("inserts_one_by_one");
+    static final String TEST = "reads_counts_and_findings_while_running";
 
-        assertTrue(message.startsWith("Expecting no write loops, but 1 was found:\n  WRITE LOOP 20 executions,"), message);
-        assertTrue(message.contains("    repeated: insert into blog_tag(id, name) values (?, ?)\n"), message);
-        assertTrue(message.contains("    fix INSERT: insert into blog_tag(id, name) values (?, ?), (?, ?), ...\n"
-                + "              20 queries -> 1"), message);
-        assertTrue(message.contains("\n20 statements in scope 'ByDefault.inserts_one_by_one'; a write loop is a one-row"
-                + " INSERT, UPDATE or DELETE run at least 3 times from one call site, not batched."), message);
+    @TempDir
+    Path directory;
+
+    static Config failOn(String value, Path baseline) {
+        return Config.from(Map.of("failOn", value, "baseline", baseline.toString(), "log", "false"), line -> { });
     }
 
     @Test
-    void passes_writes_already_batched() {
-        ExampleRuns.run(KindExamples.ByDefault.class).assertPassed("inserts_batched");
+    void fail_on_new_fails_a_recorded_test_whose_finding_the_baseline_does_not_accept() throws Exception {
+        Path baseline = directory.resolve("empty.json");
+        Files.writeString(baseline, "{\"version\":1,\"accepted\":[]}");
+        String message;
+        try (Configured ignored = Configured.with(failOn("new", baseline))) {
+            message = ExampleRuns.run(AnnotationExamples.RecordingOnly.class).failureMessage(TEST);
+        }
+
+        assertTrue(message.startsWith("Expecting no repeated queries (nplusone.failOn=new and the baseline " + baseline
+                + " does not accept it), but 1 was found:\nN+1 QUERY [CONFIRMED] 50 executions"), message);
+        assertTrue(message.contains("  id      : "), message);
     }
 
     @Test
-    void reports_an_unused_join_without_failing_by_default() {
-        ExampleRuns.run(KindExamples.ByDefault.class).assertPassed("joins_an_unread_table");
-    }
+    void fail_on_new_passes_a_test_whose_findings_the_baseline_accepts_and_any_fails_it() throws Exception {
+        Path empty = directory.resolve("empty.json");
+        Files.writeString(empty, "{\"version\":1,\"accepted\":[]}");
+        String message;
+        try (Configured ignored = Configured.with(failOn("new", empty))) {
+            message = ExampleRuns.run(AnnotationExamples.RecordingOnly.class).failureMessage(TEST);
+        }
+        String id = message.substring(message.indexOf("  id      : ") + 12).trim();
+        Path accepting = directory.resolve("accepting.json");
+        Files.writeString(accepting, "{\"version\":1,\"accepted\":[{\"id\":\"" + id + "\",\"reason\":\"legacy\"}]}");
 
-    @Test
-    void fails_on_an_unused_join_when_fail_on_lists_it() {
-        String message = ExampleRuns.run(KindExamples.FailingOnUnusedJoins.class).failureMessage("joins_an_unread_table");
-
-        assertTrue(message.startsWith("Expecting no unused joins, but 1 was found:\n  UNUSED JOIN 3 executions,"), message);
-        assertTrue(message.contains("    fix DROP JOIN: select p.id, p.title from blog_post p where p.id <= ? order by p.id\n"),
-                message);
-    }
-
-    @Test
-    void the_nearest_annotation_decides_what_fails() {
-        ExampleRuns.run(KindExamples.FailingOnUnusedJoins.class)
-                .assertPassed("inserts_one_by_one_where_the_method_says_only_n_plus_one_fails");
+        try (Configured ignored = Configured.with(failOn("new", accepting))) {
+            ExampleRuns.run(AnnotationExamples.RecordingOnly.class).assertPassed(TEST);
+        }
+        try (Configured ignored = Configured.with(failOn("any", accepting))) {
+            assertTrue(ExampleRuns.run(AnnotationExamples.RecordingOnly.class).failureMessage(TEST)
+                    .startsWith("Expecting no repeated queries (nplusone.failOn=any), but 1 was found"));
+        }
+        assertTrue(Engine.get().config().reports().failOn() == dev.nplusone.internal.config.ReportSettings.FailOn.NONE,
+                "restored");
     }
 }

@@ -87,7 +87,7 @@ class WatchedStatement<S extends Statement> extends WatchedJdbcObject<S> impleme
         depth[0]--;
         if (recordedGroup != null) {
             try {
-                recordedScope.addNanos(recordedGroup, elapsed);
+                recordedScope.addNanos(recordedGroup, start, elapsed);
             } catch (Throwable t) {
                 Failures.record("statement timing", t);
             }
