@@ -48,13 +48,18 @@ public class NPlusOneAutoConfiguration {
         }
     }
 
-    /** {@code /actuator/nplusone}, exposed like any endpoint ({@code management.endpoints.web.exposure.include}). */
+    /** {@code /actuator/nplusone} and its HTML view {@code /actuator/nplusone/html}, exposed like any endpoint ({@code management.endpoints.web.exposure.include}). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
     static class Actuator {
         @Bean
-        NPlusOneEndpoint nplusoneEndpoint(FindingsSinceStart findings) {
-            return new NPlusOneEndpoint(findings);
+        ReportPageSinceStart nplusoneReportPageSinceStart() {
+            return new ReportPageSinceStart();
+        }
+
+        @Bean
+        NPlusOneEndpoint nplusoneEndpoint(FindingsSinceStart findings, ReportPageSinceStart page) {
+            return new NPlusOneEndpoint(findings, page);
         }
     }
 }

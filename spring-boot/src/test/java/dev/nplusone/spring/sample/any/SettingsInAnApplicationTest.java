@@ -10,8 +10,13 @@ import dev.nplusone.NPlusOne;
 import dev.nplusone.Scope;
 import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.config.Config;
+import dev.nplusone.internal.config.ReportSettings;
+import dev.nplusone.internal.report.LiveReports;
 import dev.nplusone.spring.sample.OwnerService;
 import dev.nplusone.spring.sample.SampleApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,32 @@ class SettingsInAnApplicationTest {
             assertEquals(6, scope.report().statements());
             assertEquals(java.util.List.of(), scope.report().findings());
         }
+    }
+
+    @Test
+    void writes_the_html_report_named_in_the_application_configuration_with_the_other_report_settings()
+            throws Exception {
+        Path html = Path.of("target", "settings-in-an-application", "n1.html");
+        Files.deleteIfExists(html);
+        try (ConfigurableApplicationContext context = start("nplusone.html=" + html, "nplusone.fail-on=new",
+                "nplusone.source-url=https://git.example/app/blob/main/{path}#L{line}",
+                "nplusone.source-roots=src/main/java,src/test/java", "nplusone.json.all=true", "nplusone.otel=off")) {
+            ReportSettings reports = Engine.get().config().reports();
+            assertEquals(html, reports.html());
+            assertEquals(ReportSettings.FailOn.NEW, reports.failOn());
+            assertEquals("https://git.example/app/blob/main/{path}#L{line}", reports.sourceUrl());
+            assertTrue(reports.jsonAll());
+            assertFalse(Engine.get().config().otel());
+
+            Scope scope = NPlusOne.scope("five owners, into the HTML report");
+            context.getBean(OwnerService.class).petsOfEveryOwner();
+            scope.close();
+            LiveReports.flushAll();
+        }
+        String page = Files.readString(html);
+        assertTrue(page.contains("<tr class=\"has-findings\"><td>five owners, into the HTML report</td>"), page);
+        assertTrue(Pattern.compile("<a class=\"site\" href=\"https://git\\.example/app/blob/main/(src/test/java/)?"
+                + "dev/nplusone/spring/sample/OwnerService\\.java#L\\d+\"").matcher(page).find(), page);
     }
 
     @Test
