@@ -12,6 +12,9 @@ import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.config.ReportSettings;
 import dev.nplusone.internal.report.LiveReports;
+import dev.nplusone.spring.FindingsSinceStart;
+import dev.nplusone.spring.NPlusOneEndpoint;
+import dev.nplusone.spring.ScopePropagatingTaskDecorator;
 import dev.nplusone.spring.sample.OwnerService;
 import dev.nplusone.spring.sample.SampleApplication;
 import java.nio.file.Files;
@@ -89,7 +92,16 @@ class SettingsInAnApplicationTest {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
                 .web(WebApplicationType.NONE).profiles("nonplusone").run()) {
             assertInstanceOf(HikariDataSource.class, context.getBean(DataSource.class));
-            assertEquals(0, context.getBeanNamesForType(dev.nplusone.spring.FindingsSinceStart.class).length);
+            assertEquals(0, context.getBeanNamesForType(ScopePropagatingTaskDecorator.class).length);
+        }
+    }
+
+    @Test
+    void collects_nothing_for_the_actuator_endpoint_while_it_is_not_exposed() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+                .web(WebApplicationType.NONE).run("--management.endpoints.web.exposure.include=health")) {
+            assertEquals(0, context.getBeanNamesForType(NPlusOneEndpoint.class).length);
+            assertEquals(0, context.getBeanNamesForType(FindingsSinceStart.class).length);
         }
     }
 
