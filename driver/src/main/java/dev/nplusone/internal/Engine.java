@@ -96,6 +96,10 @@ public final class Engine {
         scopeListeners.add(listener);
     }
 
+    public void removeScopeListener(BiConsumer<ScopeReport, ScopeRecorder> listener) {
+        scopeListeners.remove(listener);
+    }
+
     /** Opens a scope on the current thread; it is the innermost until closed. */
     public ScopeRecorder open(String name, String kind, int threshold) {
         ScopeRecorder scope = new ScopeRecorder(name, kind, threshold > 0 ? threshold : config.threshold(),

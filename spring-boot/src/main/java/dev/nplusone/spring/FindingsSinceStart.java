@@ -17,8 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * Every finding since the application started, one entry per finding id however often its scope ran: how often it
  * was found, in which routes (scope names), and the latest evidence and fix. Bounded: past {@code capacity}
- * distinct findings new ones are counted, not kept. What the actuator endpoint serves; a report of another format
- * (HTML) reads the same {@link #snapshot()}.
+ * distinct findings new ones are counted, not kept. What the actuator endpoint serves as JSON.
  */
 public final class FindingsSinceStart implements Consumer<ScopeReport>, DisposableBean {
     static final int DEFAULT_CAPACITY = 500;

@@ -1,5 +1,6 @@
 package dev.nplusone.spring;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,11 +33,6 @@ public class NPlusOneAutoConfiguration {
         return new ScopePropagatingTaskDecorator();
     }
 
-    @Bean
-    FindingsSinceStart nplusoneFindingsSinceStart() {
-        return new FindingsSinceStart(FindingsSinceStart.DEFAULT_CAPACITY);
-    }
-
     /** One scope per MVC request; the agent opens its own when it is attached. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,13 +44,28 @@ public class NPlusOneAutoConfiguration {
         }
     }
 
-    /** {@code /actuator/nplusone}, exposed like any endpoint ({@code management.endpoints.web.exposure.include}). */
+    /**
+     * {@code /actuator/nplusone} and its HTML view {@code /actuator/nplusone/html}, once exposed like any endpoint
+     * ({@code management.endpoints.web.exposure.include}); until then nothing collects scopes for them.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    @ConditionalOnClass(name = {"org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+            "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"})
+    @ConditionalOnAvailableEndpoint(endpoint = NPlusOneEndpoint.class)
     static class Actuator {
         @Bean
-        NPlusOneEndpoint nplusoneEndpoint(FindingsSinceStart findings) {
-            return new NPlusOneEndpoint(findings);
+        FindingsSinceStart nplusoneFindingsSinceStart() {
+            return new FindingsSinceStart(FindingsSinceStart.DEFAULT_CAPACITY);
+        }
+
+        @Bean
+        ReportPageSinceStart nplusoneReportPageSinceStart() {
+            return new ReportPageSinceStart();
+        }
+
+        @Bean
+        NPlusOneEndpoint nplusoneEndpoint(FindingsSinceStart findings, ReportPageSinceStart page) {
+            return new NPlusOneEndpoint(findings, page);
         }
     }
 }

@@ -8,19 +8,24 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * {@code /actuator/nplusone}: the findings since start as JSON, one entry per finding id, with the fields of the JSON
  * Lines report's findings plus how often and where each was found. Plain maps and lists, so that Boot 3.5's Jackson 2
- * and Boot 4.0's Jackson 3 write the same document. An HTML view would be one more operation here, rendering the
- * same {@link FindingsSinceStart#snapshot()}.
+ * and Boot 4.0's Jackson 3 write the same document. {@code /actuator/nplusone/html}: the HTML report of every scope
+ * since start, for a browser.
  */
 @Endpoint(id = "nplusone")
 public class NPlusOneEndpoint {
-    private final FindingsSinceStart findings;
+    static final String HTML = "text/html;charset=UTF-8";
 
-    NPlusOneEndpoint(FindingsSinceStart findings) {
+    private final FindingsSinceStart findings;
+    private final ReportPageSinceStart page;
+
+    NPlusOneEndpoint(FindingsSinceStart findings, ReportPageSinceStart page) {
         this.findings = findings;
+        this.page = page;
     }
 
     @ReadOperation
@@ -38,6 +43,12 @@ public class NPlusOneEndpoint {
         }
         body.put("findings", entries);
         return body;
+    }
+
+    /** The page under {@code /actuator/nplusone/html}; another name is not found (a read giving null is a 404). */
+    @ReadOperation(produces = HTML)
+    public String view(@Selector String format) {
+        return "html".equals(format) ? page.html() : null;
     }
 
     private static Map<String, Object> json(FindingsSinceStart.Entry entry) {

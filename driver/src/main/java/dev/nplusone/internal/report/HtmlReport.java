@@ -2,6 +2,7 @@ package dev.nplusone.internal.report;
 
 import static dev.nplusone.internal.report.Html.text;
 
+import dev.nplusone.internal.config.ReportSettings;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -19,6 +20,11 @@ public final class HtmlReport {
             + "; script-src " + Html.cspHash(HtmlAssets.JS) + "; img-src data:; base-uri 'none'; form-action 'none'";
 
     private HtmlReport() {
+    }
+
+    /** The report of a running application's scopes so far, against its settings (baseline, source links). */
+    public static String render(ReportAggregate aggregate, ReportSettings settings, String origin) {
+        return render(aggregate, ReportView.of(settings, Baseline.configured(settings.baseline()), origin, false));
     }
 
     public static String render(ReportAggregate aggregate, ReportView view) {

@@ -23,13 +23,13 @@ class LiveReportsTest {
                 ReportSettings.DEFAULT_SOURCE_ROOTS, null, false, ReportSettings.FailOn.NONE));
         ClosedScope scope = new ClosedScope("GET /health", "http", 1, false, List.of(), ScopeActivity.NONE);
 
-        for (int i = 0; i < LiveReports.QUEUE_CAPACITY + 7; i++) {
+        for (int i = 0; i < LiveAggregate.QUEUE_CAPACITY + 7; i++) {
             reports.offer(scope);
         }
         reports.flush();
 
         String page = Files.readString(html);
-        assertTrue(page.contains("<b>" + LiveReports.QUEUE_CAPACITY + "</b> scopes"), "those the queue held");
+        assertTrue(page.contains("<b>" + LiveAggregate.QUEUE_CAPACITY + "</b> scopes"), "those the queue held");
         assertTrue(page.contains("7 scopes closed faster than the report could take them"), "the rest, counted");
     }
 

@@ -10,8 +10,16 @@ import dev.nplusone.NPlusOne;
 import dev.nplusone.Scope;
 import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.config.Config;
+import dev.nplusone.internal.config.ReportSettings;
+import dev.nplusone.internal.report.LiveReports;
+import dev.nplusone.spring.FindingsSinceStart;
+import dev.nplusone.spring.NPlusOneEndpoint;
+import dev.nplusone.spring.ScopePropagatingTaskDecorator;
 import dev.nplusone.spring.sample.OwnerService;
 import dev.nplusone.spring.sample.SampleApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +54,32 @@ class SettingsInAnApplicationTest {
     }
 
     @Test
+    void writes_the_html_report_named_in_the_application_configuration_with_the_other_report_settings()
+            throws Exception {
+        Path html = Path.of("target", "settings-in-an-application", "n1.html");
+        Files.deleteIfExists(html);
+        try (ConfigurableApplicationContext context = start("nplusone.html=" + html, "nplusone.fail-on=new",
+                "nplusone.source-url=https://git.example/app/blob/main/{path}#L{line}",
+                "nplusone.source-roots=src/main/java,src/test/java", "nplusone.json.all=true", "nplusone.otel=off")) {
+            ReportSettings reports = Engine.get().config().reports();
+            assertEquals(html, reports.html());
+            assertEquals(ReportSettings.FailOn.NEW, reports.failOn());
+            assertEquals("https://git.example/app/blob/main/{path}#L{line}", reports.sourceUrl());
+            assertTrue(reports.jsonAll());
+            assertFalse(Engine.get().config().otel());
+
+            Scope scope = NPlusOne.scope("five owners, into the HTML report");
+            context.getBean(OwnerService.class).petsOfEveryOwner();
+            scope.close();
+            LiveReports.flushAll();
+        }
+        String page = Files.readString(html);
+        assertTrue(page.contains("<tr class=\"has-findings\"><td>five owners, into the HTML report</td>"), page);
+        assertTrue(Pattern.compile("<a class=\"site\" href=\"https://git\\.example/app/blob/main/(src/test/java/)?"
+                + "dev/nplusone/spring/sample/OwnerService\\.java#L\\d+\"").matcher(page).find(), page);
+    }
+
+    @Test
     void starts_the_application_on_a_bad_value_and_uses_the_default() {
         try (ConfigurableApplicationContext context = start("nplusone.threshold=lots")) {
             assertEquals(Config.DEFAULT_THRESHOLD, Engine.get().config().threshold());
@@ -58,7 +92,16 @@ class SettingsInAnApplicationTest {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
                 .web(WebApplicationType.NONE).profiles("nonplusone").run()) {
             assertInstanceOf(HikariDataSource.class, context.getBean(DataSource.class));
-            assertEquals(0, context.getBeanNamesForType(dev.nplusone.spring.FindingsSinceStart.class).length);
+            assertEquals(0, context.getBeanNamesForType(ScopePropagatingTaskDecorator.class).length);
+        }
+    }
+
+    @Test
+    void collects_nothing_for_the_actuator_endpoint_while_it_is_not_exposed() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+                .web(WebApplicationType.NONE).run("--management.endpoints.web.exposure.include=health")) {
+            assertEquals(0, context.getBeanNamesForType(NPlusOneEndpoint.class).length);
+            assertEquals(0, context.getBeanNamesForType(FindingsSinceStart.class).length);
         }
     }
 

@@ -1,20 +1,24 @@
 package dev.nplusone.spring.sample.any;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.nplusone.Finding;
 import dev.nplusone.NPlusOne;
+import dev.nplusone.Scope;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Engine;
+import dev.nplusone.spring.sample.OwnerService;
 import dev.nplusone.spring.sample.SampleApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -33,7 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The sample application on Tomcat over HTTP with the starter on its class path and nothing else changed: its pooled
  * DataSource is watched, each request is a scope named by its route, {@code @Async} work joins the request that
- * started it, and {@code /actuator/nplusone} serves what was found. In order: the clean pages first, while the
+ * started it, and {@code /actuator/nplusone} serves what was found, as JSON and as the HTML report. In order: the clean pages first, while the
  * application has found nothing yet.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -47,6 +51,8 @@ class StarterInAWebApplicationTest {
     int port;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    OwnerService service;
 
     @BeforeAll
     static void listen() {
@@ -74,6 +80,11 @@ class StarterInAWebApplicationTest {
         assertEquals(List.of(), endpoint.get("findings"));
         assertEquals(true, endpoint.get("enabled"));
         assertEquals("starter", endpoint.get("watchedBy"));
+
+        String page = get("/actuator/nplusone/html");
+        assertTrue(page.contains("<p>No N+1 or duplicate queries found.</p>"), page);
+        assertTrue(page.contains("<tr><td>GET /owners/{id}/pets</td><td>http</td><td class=\"n\" data-v=\"2\">2</td>"),
+                page);
     }
 
     @Test
@@ -124,6 +135,30 @@ class StarterInAWebApplicationTest {
     }
 
     @Test
+    @Order(5)
+    void serves_the_html_report_of_every_scope_since_start_to_a_browser_with_application_text_escaped()
+            throws Exception {
+        Scope hostile = NPlusOne.scope("<img src=x onerror=alert(1)>");
+        service.petsOfEveryOwner();
+        hostile.close();
+
+        HttpResponse<String> response = send("/actuator/nplusone/html");
+        assertEquals(200, response.statusCode());
+        assertEquals("text/html;charset=utf-8", response.headers().firstValue("Content-Type").orElse("")
+                .replace(" ", "").toLowerCase(Locale.ROOT));
+        String page = response.body();
+        assertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"), page);
+        String finding = requests("GET /owners").get(0).findings().get(0).id();
+        assertTrue(page.contains("<article class=\"finding\" id=\"f-" + finding + "\""), page);
+        assertTrue(page.contains("<tr class=\"has-findings\"><td>GET /owners</td><td>http</td>"), page);
+        assertTrue(page.contains("<tr class=\"has-findings\"><td>GET /owners/async</td><td>http</td>"), page);
+        assertTrue(page.contains("<tr><td>GET /owners/{id}/pets</td>"), page);
+        assertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt;"), page);
+        assertFalse(page.contains("<img"), page);
+        assertEquals(404, send("/actuator/nplusone/pdf").statusCode());
+    }
+
+    @Test
     void watches_the_pooled_data_source_once() throws Exception {
         assertTrue(dataSource.isWrapperFor(HikariDataSource.class));
         assertSame(dataSource, NPlusOne.wrap(dataSource));
@@ -134,10 +169,14 @@ class StarterInAWebApplicationTest {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(path);
         assertEquals(200, response.statusCode(), () -> path + ": " + response.body());
         return response.body();
+    }
+
+    private HttpResponse<String> send(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private Map<String, Object> endpoint() throws Exception {
