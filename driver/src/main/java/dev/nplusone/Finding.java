@@ -7,11 +7,13 @@ import java.util.List;
  * nplusone can prove it, where the keys came from and the rewrite that removes the loop.
  *
  * @param id           stable across runs: a hash of the parent shape, the child shape and the call site
- * @param kind         {@link Kind#N_PLUS_ONE} or {@link Kind#DUPLICATE}
+ * @param kind         what was repeated: see {@link Kind}
  * @param confidence   how sure the verdict is; see {@link Confidence}
- * @param executions   how many times the shape ran from the call site in the scope
- * @param distinctKeys how many different key tuples those executions used
- * @param maxRows      the most rows one execution returned (1 or less: a to-one lookup)
+ * @param executions   how many times the shape ran from the call site in the scope (for an unused join: how many
+ *                     of its ResultSets the application was given)
+ * @param distinctKeys how many different key tuples those executions used (for a write loop: different rows)
+ * @param maxRows      the most rows one execution returned (1 or less: a to-one lookup); for a write, the most rows
+ *                     one execution changed
  * @param sql          the repeated statement's fingerprint
  * @param callSite     the first application frame, for example {@code com.acme.PostService.render(PostService.java:57)}
  * @param parent       the statement whose results supplied the keys, or {@code null}
@@ -44,7 +46,11 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
         /** A lookup by key repeated in a loop with different keys. */
         N_PLUS_ONE,
         /** The same statement with the same key repeated: cache or hoist it. */
-        DUPLICATE
+        DUPLICATE,
+        /** One INSERT, UPDATE or DELETE per row, repeated in a loop without JDBC batching. */
+        WRITE_LOOP,
+        /** A joined table none of whose columns the application read: the join only costs. */
+        UNUSED_JOIN
     }
 
     public enum Confidence {
@@ -71,7 +77,17 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
         /** Join the child table into the parent's statement (to-one relations). */
         JOIN,
         /** Load all the keys in one {@code IN (...)} statement (to-many relations, or no parent). */
-        BATCH_IN
+        BATCH_IN,
+        /** An aggregate per key ({@code count}, {@code exists}, {@code sum} ...) as one grouped IN statement. */
+        GROUP_BY,
+        /** The loop's writes through {@code addBatch}/{@code executeBatch}, or the ORM's batching. */
+        JDBC_BATCH,
+        /** One {@code INSERT ... VALUES (...), (...)} for the loop's rows. */
+        MULTI_ROW_INSERT,
+        /** One {@code UPDATE}/{@code DELETE ... WHERE key IN (...)}: every execution set the same values. */
+        WHERE_IN,
+        /** The statement without the join nobody read. */
+        DROP_JOIN
     }
 
     /**
@@ -89,7 +105,9 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
             /** A value the parent statement was run with. */
             PARENT,
             /** A value the loop bound the same in every execution (a constant filter, not a key). */
-            LOOP
+            LOOP,
+            /** One row's value of a write loop, at this position of the row: a MULTI_ROW_INSERT's rows. */
+            ROWS
         }
 
         @Override
@@ -97,6 +115,7 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
             return source == Source.KEYS ? "the keys" : switch (source) {
                 case ROOT -> "the root statement's";
                 case PARENT -> "the parent's";
+                case ROWS -> "each row's";
                 default -> "the loop's (the same every time)";
             } + " parameter " + index;
         }
@@ -105,7 +124,7 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
     /**
      * The rewrite and what it saves.
      *
-     * @param strategy      JOIN or BATCH_IN
+     * @param strategy      how the loop goes away; see {@link Strategy}
      * @param sql           the rewritten statement, runnable on the same database; {@code null} when no rewrite
      *                      could be proven right, with {@code reason} saying why ("no rewrite: ...")
      * @param queriesBefore statements the loop and its parent take now
@@ -136,10 +155,28 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
         /** How a BATCH_IN suggestion writes its key list: bind one value per key there. */
         public static final String KEY_LIST = "(?, ?, ...)";
 
-        /** The SQL with its key list written out for {@code keys} values, ready to prepare. */
+        /** How a MULTI_ROW_INSERT suggestion ends: its row, then this; repeat the row once per row. */
+        public static final String MORE_ROWS = ", ...";
+
+        /**
+         * The SQL with its key list written out for {@code keys} values (a MULTI_ROW_INSERT: its row written out
+         * {@code keys} times), ready to prepare.
+         */
         public String sqlFor(int keys) {
             if (sql == null) {
                 return null;
+            }
+            if (strategy == Strategy.MULTI_ROW_INSERT && sql.endsWith(MORE_ROWS)) {
+                // written as "... values ROW, ROW, ...": keep the head and one ROW, then repeat it
+                String twoRows = sql.substring(sql.lastIndexOf(" values ") + " values ".length(),
+                        sql.length() - MORE_ROWS.length());
+                String row = twoRows.substring(0, (twoRows.length() - 2) / 2);
+                StringBuilder rows = new StringBuilder(sql.substring(0, sql.lastIndexOf(" values ") + " values ".length()))
+                        .append(row);
+                for (int i = 1; i < keys; i++) {
+                    rows.append(", ").append(row);
+                }
+                return rows.toString();
             }
             StringBuilder list = new StringBuilder("(");
             for (int i = 0; i < keys; i++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nplusone.internal.config.Config;
+import dev.nplusone.internal.config.ReportSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,45 @@ class ConfigurationTest {
     }
 
     @Test
+    void reads_the_report_properties() {
+        Config config = Config.from(Map.of("html", "target/n1.html", "sarif", "target/n1.sarif", "baseline",
+                "nplusone-baseline.json", "sourceRoots", "app/src/main/java, lib/src/main/kotlin/", "sourceUrl",
+                "https://git.example/app/blob/main/{path}#L{line}", "json.all", "true", "failOn", "NEW"), errors::add);
+
+        ReportSettings reports = config.reports();
+        assertEquals(Path.of("target/n1.html"), reports.html());
+        assertEquals(Path.of("target/n1.sarif"), reports.sarif());
+        assertEquals(Path.of("nplusone-baseline.json"), reports.baseline());
+        assertEquals(List.of("app/src/main/java", "lib/src/main/kotlin"), reports.sourceRoots());
+        assertEquals("https://git.example/app/blob/main/{path}#L{line}", reports.sourceUrl());
+        assertTrue(reports.jsonAll());
+        assertEquals(ReportSettings.FailOn.NEW, reports.failOn());
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void report_properties_default_to_no_reports_and_the_standard_source_roots() {
+        ReportSettings reports = Config.from(Map.of(), errors::add).reports();
+
+        assertEquals(ReportSettings.NONE, reports);
+        assertEquals(List.of("src/main/java", "src/test/java"), reports.sourceRoots());
+        assertFalse(reports.collects());
+    }
+
+    @Test
+    void bad_report_properties_give_one_line_each_and_their_defaults() {
+        ReportSettings reports = Config.from(Map.of("failOn", "sometimes", "sourceUrl", "https://git.example/x",
+                "json.all", "yes"), errors::add).reports();
+
+        assertEquals(ReportSettings.NONE, reports);
+        assertEquals(3, errors.size(), errors::toString);
+        assertTrue(errors.contains("nplusone: property nplusone.failOn='sometimes' is not none, new or any; using none"),
+                errors::toString);
+        assertTrue(errors.contains("nplusone: property nplusone.sourceUrl='https://git.example/x' has no {path}"
+                + " placeholder; using call sites as plain text"), errors::toString);
+    }
+
+    @Test
     void a_threshold_below_two_is_refused() {
         assertEquals(3, Config.from(Map.of("threshold", "1"), errors::add).threshold());
         assertEquals(1, errors.size());
@@ -62,7 +102,16 @@ class ConfigurationTest {
         Config.from(Map.of("treshold", "4"), errors::add);
 
         assertEquals(List.of("nplusone: unknown property nplusone.treshold is ignored (known: enabled, threshold, log,"
-                + " json, captureValues, ignore, applicationPackages)"), errors);
+                + " json, json.all, captureValues, ignore, applicationPackages, html, sarif, baseline, sourceRoots,"
+                + " sourceUrl, failOn, otel)"), errors);
+    }
+
+    @Test
+    void otel_is_auto_unless_off_and_a_bad_value_keeps_auto() {
+        assertTrue(Config.from(Map.of(), errors::add).otel());
+        assertFalse(Config.from(Map.of("otel", "OFF"), errors::add).otel());
+        assertTrue(Config.from(Map.of("otel", "yes"), errors::add).otel());
+        assertEquals(List.of("nplusone: property nplusone.otel='yes' is not auto or off; using auto"), errors);
     }
 
     @Test

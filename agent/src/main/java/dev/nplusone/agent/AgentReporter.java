@@ -4,7 +4,9 @@ import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.Log;
 import dev.nplusone.internal.jdbc.ConnectionScopes;
+import dev.nplusone.internal.report.LiveReports;
 import dev.nplusone.internal.report.Reporter;
+import dev.nplusone.internal.scope.ScopeRecorder;
 
 /**
  * Where closed scopes go in agent mode. JSON Lines are written per scope, as the contract says, through
@@ -27,19 +29,23 @@ final class AgentReporter {
     }
 
     /** The engine's listener: every closed scope except HTTP ones, which {@link HttpScopes} publishes renamed. */
-    void scopeClosed(ScopeReport report) {
+    void scopeClosed(ScopeReport report, ScopeRecorder recorder) {
         AgentHealth.scopeClosed(report);
         if (!HttpScopes.KIND.equals(report.kind())) {
-            publish(report);
+            publish(report, recorder);
         }
     }
 
-    void publish(ScopeReport report) {
+    /**
+     * Writes a closed scope to the JSON Lines (those with findings; all with {@code json.all=true}) and the HTML and
+     * SARIF reports (all), and logs its findings.
+     */
+    void publish(ScopeReport report, ScopeRecorder recorder) {
+        if (Reporter.wantsActivity(settings.json())) {
+            json.report(report, recorder.activity(), settings.json());
+        }
         if (report.findings().isEmpty()) {
             return;
-        }
-        if (settings.json().json() != null) {
-            json.report(report, settings.json());
         }
         if (settings.user().log()) {
             tests.record(report);
@@ -53,7 +59,7 @@ final class AgentReporter {
         }
     }
 
-    /** At JVM exit: reports the connection scopes still open, then prints the summary. */
+    /** At JVM exit: reports the connection scopes still open, then prints the summary and writes HTML and SARIF. */
     void shutdown() {
         try {
             ConnectionScopes.instance().closeAll();
@@ -61,6 +67,7 @@ final class AgentReporter {
         } catch (Throwable t) {
             Failures.record("agent shutdown summary", t);
         }
+        LiveReports.flushAll();
     }
 
     /**

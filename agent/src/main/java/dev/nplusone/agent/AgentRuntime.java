@@ -34,7 +34,7 @@ final class AgentRuntime {
                 Engine engine = Engine.get();
                 engine.configure(settings.engine());
                 AgentReporter created = new AgentReporter(settings);
-                engine.addListener(created::scopeClosed);
+                engine.addScopeListener(created::scopeClosed);
                 AgentHealth.exitLineAtShutdown();
                 reporter = created;
             }

@@ -31,7 +31,10 @@ record AgentSettings(Config user, Config engine, Config json) {
         Map<String, String> copy = new HashMap<>(values);
         copy.put("log", "false");
         if (!keepJson) {
+            // The agent writes every report itself, with HTTP scopes named by their route.
             copy.remove("json");
+            copy.remove("html");
+            copy.remove("sarif");
         }
         return Config.from(copy, ALREADY_REPORTED);
     }

@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
 
 /**
  * Knows the application's own copy of nplusone (nplusone-driver with its datasource-proxy) from the agent's
@@ -20,7 +19,7 @@ final class AppCopies {
     private static final String SHADED_PREFIX = NPlusOneAgent.class.getPackageName() + ".shaded.";
     private static final String APP_DRIVER = originalName(NPlusOneDriver.class.getName());
     private static final String APP_JDBC_PACKAGE = originalName(JdbcWrapping.class.getPackageName()) + ".";
-    private static final String APP_PROXY_TYPE = originalName(ProxyJdbcObject.class.getName());
+    private static final String APP_PROXY_TYPE = originalName(JdbcWrapping.proxyMarkerType().getName());
     private static final String APP_CONNECTION_SCOPES = originalName(ConnectionScopes.class.getName());
     private static final String APP_JDBC_WRAPPING = originalName(JdbcWrapping.class.getName());
     private static final String APP_ENGINE = originalName(Engine.class.getName());
@@ -109,7 +108,7 @@ final class AppCopies {
      */
     static boolean watchedByApplicationCopy(Connection connection) throws ReflectiveOperationException {
         Optional<Class<?>> proxyType = APP_PROXY_TYPES.get(connection.getClass());
-        if (proxyType.isEmpty() || proxyType.get() == ProxyJdbcObject.class) {
+        if (proxyType.isEmpty() || proxyType.get() == JdbcWrapping.proxyMarkerType()) {
             return false;
         }
         Object proxy;

@@ -97,7 +97,7 @@ final class FindingLog {
     }
 
     static String label(Finding finding) {
-        return finding.kind() == Finding.Kind.N_PLUS_ONE ? "N+1 QUERY" : "DUPLICATE QUERY";
+        return HumanReport.label(finding.kind());
     }
 
     static boolean isPowerOfTen(long n) {

@@ -1,8 +1,8 @@
 package dev.nplusone.agent;
 
-import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.OpenScope;
+import dev.nplusone.internal.RouteNames;
 import dev.nplusone.internal.scope.ThreadState;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -123,7 +123,7 @@ public final class HttpScopes {
             String method = access.method(request);
             String requestUri = access.requestUri(request);
             String contextPath = access.contextPath(request);
-            String name = Routes.name(method, null, requestUri, contextPath);
+            String name = RouteNames.name(method, null, requestUri, contextPath);
             Request opened = new Request(OpenScope.open(name, KIND, 0), request, access, method, requestUri, contextPath);
             current.request = opened;
             OPEN.put(new Identity(request), opened);
@@ -211,11 +211,11 @@ public final class HttpScopes {
             return;
         }
         OPEN.remove(new Identity(request.request), request);
-        request.scope.close();
-        ScopeReport report = request.scope.report();
+        // Named before it closes, so that everything its close reports (OpenTelemetry too) carries the route.
         Object routePattern = request.access.attribute(request.request, SPRING_ROUTE);
-        String name = Routes.name(request.method, routePattern, request.requestUri, request.contextPath);
-        AgentRuntime.reporter().publish(new ScopeReport(name, report.kind(), report.statements(),
-                report.findings(), report.shapes(), report.truncated()));
+        request.scope.rename(
+                RouteNames.name(request.method, routePattern, request.requestUri, request.contextPath));
+        request.scope.close();
+        AgentRuntime.reporter().publish(request.scope.report(), request.scope.recorder());
     }
 }

@@ -1,11 +1,13 @@
 package dev.nplusone.agent;
 
 import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.report.LiveReports;
 
 /**
  * Called from the code {@link HookWeaver} weaves into the JUnit Platform's launcher (hence public): when the
  * outermost {@code Launcher.execute} on a thread returns, the test plan is over and the agent prints its
- * summary. A forked test JVM (Surefire, Gradle) still passes its output to the build then; at JVM exit, in a
+ * summary and writes the HTML and SARIF reports. A forked test JVM (Surefire, Gradle) still passes its output to
+ * the build then; at JVM exit, in a
  * shutdown hook, it no longer does.
  */
 public final class TestPlans {
@@ -30,6 +32,7 @@ public final class TestPlans {
                 AgentReporter reporter = AgentRuntime.startedReporter();
                 if (reporter != null) {
                     reporter.printSummary();
+                    LiveReports.flushAll();
                 }
             }
         } catch (Throwable t) {

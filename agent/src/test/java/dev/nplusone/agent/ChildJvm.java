@@ -45,7 +45,11 @@ final class ChildJvm {
         APPLICATION_WITH_DRIVER("/agent/target/test-classes", "nplusone-driver-", "/driver/target/test-classes",
                 "/driver/target/classes", "/com/h2database/", "/com/zaxxer/", "/org/slf4j/", "/net/ttddyy/",
                 "/com/github/jsqlparser/", "/org/junit/jupiter/", "/org/junit/platform/", "/org/opentest4j/",
-                "/org/apiguardian/");
+                "/org/apiguardian/"),
+        /** An application with its own OpenTelemetry SDK that watches its JDBC through the jdbc:nplusone: URL. */
+        OTEL_SDK_APPLICATION("/agent/target/test-classes", "nplusone-driver-", "/driver/target/test-classes",
+                "/driver/target/classes", "/com/h2database/", "/org/apache/tomcat/", "/net/ttddyy/",
+                "/com/github/jsqlparser/", "/io/opentelemetry/", "/com/fasterxml/jackson/core/jackson-core/");
 
         private final List<String> fragments;
 

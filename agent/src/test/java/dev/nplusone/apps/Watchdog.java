@@ -5,7 +5,9 @@ final class Watchdog {
     private Watchdog() {
     }
 
-    static void exitAfterSeconds(int seconds) {
+    /** After {@code seconds}, or the {@code watchdog.seconds} system property's value for long measurement runs. */
+    static void exitAfterSeconds(int defaultSeconds) {
+        int seconds = Integer.getInteger("watchdog.seconds", defaultSeconds);
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(seconds * 1000L);

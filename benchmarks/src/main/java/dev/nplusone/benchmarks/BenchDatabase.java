@@ -17,6 +17,12 @@ import org.h2.jdbcx.JdbcDataSource;
 final class BenchDatabase implements AutoCloseable {
     static final String LOOKUP = "select id, name, owner_id, price from item where id = ?";
     static final String READ_ALL = "select id, name, owner_id, price from item order by id";
+    /** READ_ALL with each item's owner joined in: the statements whose ResultSets mark the columns read. */
+    static final String READ_JOINED = "select i.id, i.name, i.owner_id, i.price, o.id, o.name from item i"
+            + " left join owner o on o.id = i.owner_id order by i.id";
+    /** A one-row write: what a write loop repeats. */
+    static final String UPDATE_ONE = "update item set name = ? where id = ?";
+    static final int OWNERS = 97;
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final Connection keepAlive;
@@ -30,6 +36,9 @@ final class BenchDatabase implements AutoCloseable {
         keepAlive = dataSource.getConnection();
         try (Statement ddl = keepAlive.createStatement()) {
             ddl.execute("drop table if exists item");
+            ddl.execute("drop table if exists owner");
+            ddl.execute("create table owner (id bigint primary key, name varchar(64) not null)");
+            ddl.execute("insert into owner (id, name) select x, 'owner ' || x from system_range(1, " + OWNERS + ")");
             ddl.execute("create table item (id bigint primary key, name varchar(64) not null,"
                     + " owner_id bigint not null, price decimal(10, 2) not null)");
         }

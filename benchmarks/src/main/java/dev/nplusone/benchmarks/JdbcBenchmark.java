@@ -87,6 +87,39 @@ public class JdbcBenchmark {
         return sum;
     }
 
+    /**
+     * {@link #readRows} with each item's owner joined in and its name read: the ResultSets of joining statements
+     * mark each column read (for unused joins), so this is where that marking shows.
+     */
+    @Benchmark
+    public long readJoinedRows() throws SQLException {
+        session.beforeOperation();
+        long sum = 0;
+        try (PreparedStatement statement = session.connection().prepareStatement(BenchDatabase.READ_JOINED);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                sum += rows.getLong(1) + rows.getString(2).length() + rows.getLong(3) + rows.getBigDecimal(4).scale()
+                        + rows.getString(6).length();
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * A one-row UPDATE by key, a new key each time: what a write loop repeats (its call site is walked like a
+     * lookup's, its update count kept).
+     */
+    @Benchmark
+    public int updateOne() throws SQLException {
+        session.beforeOperation();
+        long id = nextId = nextId % ROWS + 1;
+        try (PreparedStatement statement = session.connection().prepareStatement(BenchDatabase.UPDATE_ONE)) {
+            statement.setString(1, "item " + id);
+            statement.setLong(2, id);
+            return statement.executeUpdate();
+        }
+    }
+
     /** For the smoke test: the session of the current trial. */
     Variant.Session session() {
         return session;

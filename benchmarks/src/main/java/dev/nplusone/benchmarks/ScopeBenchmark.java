@@ -175,7 +175,7 @@ public class ScopeBenchmark {
         keyValues[0] = hash;
         ShapeGroup group = scope.record(statement, ValueHash.combine(statement.literalHash(), hash), keyValues, 1,
                 false, null);
-        scope.addNanos(group, 1_000);
+        scope.addNanos(group, System.nanoTime(), 1_000);
         return group;
     }
 

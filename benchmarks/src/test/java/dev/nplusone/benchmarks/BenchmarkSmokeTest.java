@@ -31,14 +31,25 @@ class BenchmarkSmokeTest {
                 benchmark.lookup();
             }
             assertEquals(expectedRows, benchmark.readRows());
+            assertEquals(expectedRows + ownerNameLengths(), benchmark.readJoinedRows());
+            assertEquals(1, benchmark.updateOne());
             benchmark.endIteration();
             if (variant == Variant.NPLUSONE_SCOPE || variant == Variant.NPLUSONE_SHORT_SCOPES) {
-                assertEquals(Variant.SHORT_SCOPE * 2 + 2, benchmark.session().reportedStatements(),
+                assertEquals(Variant.SHORT_SCOPE * 2 + 4, benchmark.session().reportedStatements(),
                         "every statement was recorded in the variant's explicit scopes");
             }
         } finally {
             benchmark.closeTrial(); // checks recording and internal failures for the nplusone variants
         }
+    }
+
+    /** What the joined read adds to the plain one: each item's owner name, "owner " + (1 + id % 97). */
+    private static long ownerNameLengths() {
+        long sum = 0;
+        for (int id = 1; id <= JdbcBenchmark.ROWS; id++) {
+            sum += ("owner " + (1 + id % BenchDatabase.OWNERS)).length();
+        }
+        return sum;
     }
 
     @Test

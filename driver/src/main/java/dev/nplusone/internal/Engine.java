@@ -3,10 +3,14 @@ package dev.nplusone.internal;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.detect.Detector;
+import dev.nplusone.internal.otel.Telemetry;
 import dev.nplusone.internal.report.Reporter;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ThreadState;
 import dev.nplusone.internal.sql.SqlCache;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -20,9 +24,12 @@ public final class Engine {
     private final SqlCache sql = new SqlCache(10_000, 5_000, 2_000_000);
     private final Reporter reporter = new Reporter();
     private final Detector.SuggestionMaker suggestions = dev.nplusone.internal.suggest.Suggester.INSTANCE;
+    private final List<BiConsumer<ScopeReport, ScopeRecorder>> scopeListeners = new CopyOnWriteArrayList<>();
+    private volatile Telemetry telemetry;
 
     private Engine(Config config) {
         this.config = config;
+        this.telemetry = Telemetry.forConfig(config);
     }
 
     public static Engine get() {
@@ -59,6 +66,12 @@ public final class Engine {
     /** Replaces the configuration, for the agent's arguments and for tests. */
     public void configure(Config newConfig) {
         this.config = newConfig;
+        this.telemetry = Telemetry.forConfig(newConfig);
+    }
+
+    /** The OpenTelemetry span current on this thread, for a scope being opened; null without OpenTelemetry. */
+    public Object spanAtOpen() {
+        return telemetry.spanAtOpen();
     }
 
     public SqlCache sql() {
@@ -78,9 +91,19 @@ public final class Engine {
         reporter.removeListener(listener);
     }
 
+    /** A listener that also gets the closed scope's recorder, for its {@link ScopeRecorder#activity()} (the agent). */
+    public void addScopeListener(BiConsumer<ScopeReport, ScopeRecorder> listener) {
+        scopeListeners.add(listener);
+    }
+
+    public void removeScopeListener(BiConsumer<ScopeReport, ScopeRecorder> listener) {
+        scopeListeners.remove(listener);
+    }
+
     /** Opens a scope on the current thread; it is the innermost until closed. */
     public ScopeRecorder open(String name, String kind, int threshold) {
-        ScopeRecorder scope = new ScopeRecorder(name, kind, threshold > 0 ? threshold : config.threshold());
+        ScopeRecorder scope = new ScopeRecorder(name, kind, threshold > 0 ? threshold : config.threshold(),
+                telemetry.spanAtOpen());
         ThreadState.current().push(scope);
         return scope;
     }
@@ -120,7 +143,15 @@ public final class Engine {
         boolean interrupted = Thread.interrupted();
         try {
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
-            reporter.report(report, current);
+            reporter.report(report, Reporter.wantsActivity(current) ? scope.activity() : null, current);
+            telemetry.scopeClosed(report, scope.span());
+            for (BiConsumer<ScopeReport, ScopeRecorder> listener : scopeListeners) {
+                try {
+                    listener.accept(report, scope);
+                } catch (Throwable t) {
+                    Failures.record("report listener", t);
+                }
+            }
             scope.noteValueIndexSize();
             return report;
         } catch (Throwable t) {

@@ -89,6 +89,11 @@ public final class OpenScope implements Scope {
         return thread;
     }
 
+    /** See {@link ScopeRecorder#rename}. */
+    public void rename(String newName) {
+        recorder.rename(Objects.requireNonNull(newName, "newName"));
+    }
+
     public ScopeRecorder recorder() {
         return recorder;
     }

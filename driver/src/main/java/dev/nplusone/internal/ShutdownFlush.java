@@ -1,8 +1,12 @@
 package dev.nplusone.internal;
 
 import dev.nplusone.internal.jdbc.ConnectionScopes;
+import dev.nplusone.internal.report.LiveReports;
 
-/** At JVM shutdown, reports the connection scopes still open (pooled connections are rarely closed). */
+/**
+ * At JVM shutdown, reports the connection scopes still open (pooled connections are rarely closed), then writes the
+ * HTML and SARIF reports with everything.
+ */
 final class ShutdownFlush {
     private ShutdownFlush() {
     }
@@ -21,5 +25,6 @@ final class ShutdownFlush {
         } catch (Throwable t) {
             Failures.record("shutdown report", t);
         }
+        LiveReports.flushAll();
     }
 }

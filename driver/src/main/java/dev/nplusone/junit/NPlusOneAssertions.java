@@ -1,6 +1,7 @@
 package dev.nplusone.junit;
 
 import dev.nplusone.Finding;
+import dev.nplusone.NPlusOne;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.ShapeStats;
 import dev.nplusone.StatementType;
@@ -55,10 +56,17 @@ public final class NPlusOneAssertions {
         void run(T data) throws Throwable;
     }
 
-    /** Fails with the findings, their evidence and their fix when {@code code} runs an N+1 query pattern. */
+    /**
+     * Fails with the findings, their evidence and their fix when {@code code} runs an N+1 query pattern. Fails as
+     * well when nplusone saw no statement at all (the DataSource is not watched, or the code runs its SQL on other
+     * threads): the check would prove nothing, and says so. When nplusone is switched off it checks nothing.
+     */
     public static ScopeReport assertNoNPlusOne(ThrowingRunnable code) {
         OpenScope scope = record("assertNoNPlusOne", code);
         ScopeReport report = scope.report();
+        if (report.statements() == 0 && NPlusOne.enabled()) {
+            throw new AssertionFailedError(Messages.noStatementToCheck(report));
+        }
         List<Finding> findings = report.findings(Finding.Kind.N_PLUS_ONE);
         if (!findings.isEmpty()) {
             throw new AssertionFailedError(Messages.nPlusOneFound(report, findings, 0, scope.recorder().threshold(),

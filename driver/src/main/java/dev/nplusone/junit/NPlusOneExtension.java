@@ -4,6 +4,7 @@ import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.OpenScope;
 import dev.nplusone.internal.TestScopeNames;
+import dev.nplusone.internal.report.LiveReports;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Gives every test method its own nplusone scope, on the test's thread, around the method body only; fails
@@ -38,6 +40,11 @@ import org.opentest4j.AssertionFailedError;
 public final class NPlusOneExtension implements InvocationInterceptor, ParameterResolver, AfterAllCallback {
     /** JUnit configuration parameter: the threshold of {@link NoNPlusOne} tests that do not set one. */
     public static final String THRESHOLD_PARAMETER = "nplusone.threshold";
+    /**
+     * JUnit configuration parameter: {@code true} fails every class whose {@link NoNPlusOne} tests saw no statement,
+     * as {@link NoNPlusOne#requireStatements()} does for one class.
+     */
+    public static final String REQUIRE_STATEMENTS_PARAMETER = "nplusone.junit.requireStatements";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NPlusOneExtension.class);
     private static final System.Logger LOG = System.getLogger("dev.nplusone");
@@ -68,26 +75,38 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
         return queries(context);
     }
 
-    /** Reports the class's {@link AllowNPlusOne} entries that none of its tests needed. */
+    /**
+     * Reports the class's {@link AllowNPlusOne} entries that none of its tests needed, and a class whose checked
+     * tests ran no watched statement at all (failing it when {@link NoNPlusOne#requireStatements()} says so).
+     */
     @Override
     public void afterAll(ExtensionContext context) {
         Class<?> type = context.getRequiredTestClass();
         ClassAllowances allowances = context.getStore(NAMESPACE).get(ClassAllowances.key(type), ClassAllowances.class);
-        if (allowances == null) {
-            return;
-        }
-        List<Allowance> stale = allowances.stale();
+        List<Allowance> stale = allowances == null ? List.of() : allowances.stale();
         if (!stale.isEmpty()) {
-            String message = Messages.staleClassAllowances(stale, type);
-            context.publishReportEntry("nplusone", message);
-            LOG.log(System.Logger.Level.WARNING, message);
+            warn(context, Messages.staleClassAllowances(stale, type));
         }
+        ClassStatements statements = context.getStore(NAMESPACE).get(ClassStatements.key(type), ClassStatements.class);
+        if (statements != null && statements.checkedNothing()) {
+            String message = Messages.checkedNothing(type, statements.tests(), statements.required());
+            if (statements.required()) {
+                throw new AssertionFailedError(message);
+            }
+            warn(context, message);
+        }
+    }
+
+    private static void warn(ExtensionContext context, String message) {
+        context.publishReportEntry("nplusone", message);
+        LOG.log(System.Logger.Level.WARNING, message);
     }
 
     private static void runInScope(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         Settings settings = Settings.of(context);
         RecordedQueries queries = queries(context);
         OpenScope scope = OpenScope.open(scopeName(context), ScopeRecorder.TEST_KIND, settings.threshold);
+        ReportsAfterTestPlan.register(context);
         queries.started(scope);
         Throwable failure = null;
         try {
@@ -99,9 +118,19 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
         }
         ScopeReport report = scope.report();
         queries.finished(report);
+        if (settings.check && !(failure instanceof TestAbortedException)) {
+            classContext(context.getRequiredTestClass(), context).getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(ClassStatements.key(context.getRequiredTestClass()),
+                            key -> new ClassStatements(), ClassStatements.class)
+                    .tested(report.statements(), settings.requireStatements);
+        }
         if (!settings.check) {
             if (failure != null) {
                 throw failure;
+            }
+            AssertionError unaccepted = FailOn.verdict(report);
+            if (unaccepted != null) {
+                throw unaccepted;
             }
             return;
         }
@@ -128,17 +157,30 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
                 context.getDisplayName());
     }
 
+    /** The context of {@code type}: the test's own class or one it is nested in. */
+    private static ExtensionContext classContext(Class<?> type, ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getElement().orElse(null) != type && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        return classContext;
+    }
+
     /** What applies to one test: the annotations on its method, its class and the classes it is nested in. */
     private static final class Settings {
         final boolean check;
         final int threshold;
+        final boolean requireStatements;
         final List<Allowance> methodAllowances;
         final List<ClassAllowances> classAllowances;
+        /** The kinds of finding that fail the test ({@link NoNPlusOne#failOn()}). */
+        Set<Finding.Kind> failOn = Set.of();
 
-        private Settings(boolean check, int threshold, List<Allowance> methodAllowances,
+        private Settings(boolean check, int threshold, boolean requireStatements, List<Allowance> methodAllowances,
                          List<ClassAllowances> classAllowances) {
             this.check = check;
             this.threshold = threshold;
+            this.requireStatements = requireStatements;
             this.methodAllowances = methodAllowances;
             this.classAllowances = classAllowances;
         }
@@ -149,11 +191,17 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
             nearestFirst.add(method);
             nearestFirst.addAll(classes(context.getRequiredTestClass()));
             boolean check = false;
+            boolean requireStatements = false;
             int threshold = 0;
+            Set<Finding.Kind> failOn = null;
             for (AnnotatedElement element : nearestFirst) {
                 Optional<NoNPlusOne> annotation = AnnotationSupport.findAnnotation(element, NoNPlusOne.class);
                 if (annotation.isPresent()) {
                     check = true;
+                    if (failOn == null) {
+                        failOn = Set.of(annotation.get().failOn());
+                    }
+                    requireStatements |= annotation.get().requireStatements();
                     int value = annotation.get().threshold();
                     if (value != 0 && value < 2) {
                         throw new ExtensionConfigurationException("@NoNPlusOne(threshold = " + value + ") on "
@@ -173,7 +221,12 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
             for (Class<?> type : classes(context.getRequiredTestClass())) {
                 classAllowances.add(ClassAllowances.of(type, context));
             }
-            return new Settings(check, threshold, methodAllowances, classAllowances);
+            requireStatements |= context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                    REQUIRE_STATEMENTS_PARAMETER, key -> parseRequireStatements(
+                            context.getConfigurationParameter(REQUIRE_STATEMENTS_PARAMETER).orElse("")), Boolean.class);
+            Settings settings = new Settings(check, threshold, requireStatements, methodAllowances, classAllowances);
+            settings.failOn = failOn == null ? Set.of() : failOn;
+            return settings;
         }
 
         /** The test class, then the classes it is nested in ({@code @Nested} inner classes only). */
@@ -193,7 +246,10 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
             List<Finding> failing = new ArrayList<>();
             Set<Allowance> used = new LinkedHashSet<>();
             int allowed = 0;
-            for (Finding finding : report.findings(Finding.Kind.N_PLUS_ONE)) {
+            for (Finding finding : report.findings()) {
+                if (!failOn.contains(finding.kind())) {
+                    continue;
+                }
                 boolean allowedHere = false;
                 for (Allowance allowance : methodAllowances) {
                     if (allowance.allows(finding)) {
@@ -258,6 +314,20 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
             return 0;
         }
 
+        /** {@code true} or {@code false}; anything else is reported once and read as the default, false. */
+        static boolean parseRequireStatements(String value) {
+            String trimmed = value.trim();
+            if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("false")) {
+                return false;
+            }
+            if (trimmed.equalsIgnoreCase("true")) {
+                return true;
+            }
+            LOG.log(System.Logger.Level.ERROR, "nplusone: JUnit configuration parameter " + REQUIRE_STATEMENTS_PARAMETER
+                    + "='" + trimmed + "' is not true or false; using false");
+            return false;
+        }
+
         private static String describe(AnnotatedElement element) {
             if (element instanceof Method method) {
                 return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
@@ -284,11 +354,7 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
         }
 
         static ClassAllowances of(Class<?> type, ExtensionContext context) {
-            ExtensionContext classContext = context;
-            while (classContext.getElement().orElse(null) != type && classContext.getParent().isPresent()) {
-                classContext = classContext.getParent().get();
-            }
-            return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(key(type), key -> {
+            return classContext(type, context).getStore(NAMESPACE).getOrComputeIfAbsent(key(type), key -> {
                 List<Allowance> entries = new ArrayList<>();
                 for (AllowNPlusOne allow : AnnotationSupport.findRepeatableAnnotations(type, AllowNPlusOne.class)) {
                     entries.add(Allowance.of(allow, type.getSimpleName()));
@@ -318,6 +384,23 @@ public final class NPlusOneExtension implements InvocationInterceptor, Parameter
                 return List.of();
             }
             return entries.stream().filter(allowance -> !used.contains(allowance)).toList();
+        }
+    }
+
+    /**
+     * Writes the HTML and SARIF reports ({@code nplusone.html}, {@code nplusone.sarif}) when the engine's root store
+     * closes: after the test plan, while the build still shows what the test JVM says.
+     */
+    @SuppressWarnings("deprecation") // CloseableResource: AutoCloseable store values are closed from JUnit 5.13 only
+    static final class ReportsAfterTestPlan implements ExtensionContext.Store.CloseableResource {
+        static void register(ExtensionContext context) {
+            context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ReportsAfterTestPlan.class,
+                    key -> new ReportsAfterTestPlan(), ReportsAfterTestPlan.class);
+        }
+
+        @Override
+        public void close() {
+            LiveReports.flushAll();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nplusone.junit;
 
+import dev.nplusone.Finding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -43,4 +44,18 @@ public @interface NoNPlusOne {
      * {@value NPlusOneExtension#THRESHOLD_PARAMETER}, else the {@code nplusone.threshold} configuration (3).
      */
     int threshold() default 0;
+
+    /**
+     * The kinds of finding that fail the test; the others are only reported in the log. Default: N+1 queries and
+     * write loops. {@code failOn = {N_PLUS_ONE, WRITE_LOOP, UNUSED_JOIN}} fails on unused joins too. The
+     * nearest {@code @NoNPlusOne} (method, then class, then enclosing classes) decides.
+     */
+    Finding.Kind[] failOn() default {Finding.Kind.N_PLUS_ONE, Finding.Kind.WRITE_LOOP};
+
+    /**
+     * Fails the class when its {@code @NoNPlusOne} tests ran and nplusone saw no SQL statement in any of them (the
+     * DataSource is not watched, so they checked nothing). Default {@code false}: a warning and a report entry.
+     * The JUnit configuration parameter {@value NPlusOneExtension#REQUIRE_STATEMENTS_PARAMETER} sets it for all.
+     */
+    boolean requireStatements() default false;
 }

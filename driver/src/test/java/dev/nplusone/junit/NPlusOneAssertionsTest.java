@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 class NPlusOneAssertionsTest {
+    private static final String NOTHING_RECORDED = "No statement was recorded at all: watch the DataSource the code"
+            + " uses with NPlusOne.wrap(dataSource), a jdbc:nplusone: URL (jdbc:nplusone:h2:mem:test for"
+            + " jdbc:h2:mem:test), the agent (-javaagent:nplusone-agent.jar) or the Spring Boot starter"
+            + " (nplusone-spring-boot-starter), and run its statements on the thread of the assertion.";
+
     static final DataSource DATA_SOURCE = ExampleData.watched();
 
     @Test
@@ -76,9 +81,18 @@ class NPlusOneAssertionsTest {
         AssertionFailedError error = assertThrows(AssertionFailedError.class,
                 () -> assertSelectCount(1, () -> BlogPages.doneRight(unwatched.raw())));
 
-        assertEquals("Expecting 1 SELECT statement, but 0 were run\n"
-                + "No statement was recorded at all: are the connections watched (NPlusOne.wrap, a jdbc:nplusone: URL or"
-                + " the agent), and do they run on the thread of the assertion?", error.getMessage());
+        assertEquals("Expecting 1 SELECT statement, but 0 were run\n" + NOTHING_RECORDED, error.getMessage());
+    }
+
+    @Test
+    void assert_no_n_plus_one_fails_on_code_that_ran_no_watched_statement_and_says_why() {
+        SeedDatabase unwatched = ExampleData.seed();
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> assertNoNPlusOne(() -> BlogPages.authorsInLoop(unwatched.raw())));
+
+        assertEquals("Expecting the code to run SQL statements nplusone watches, to check them for N+1 queries, but it"
+                + " saw none in scope 'assertNoNPlusOne'.\n" + NOTHING_RECORDED, error.getMessage());
     }
 
     @Test

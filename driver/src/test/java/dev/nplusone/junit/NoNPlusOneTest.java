@@ -15,6 +15,12 @@ import org.opentest4j.AssertionFailedError;
 
 /** {@link NoNPlusOne} and {@link AllowNPlusOne} on the example classes, run through EngineTestKit. */
 class NoNPlusOneTest {
+    private static final String CHECKED_NOTHING = "nplusone: %s of %s ran, and no SQL statement was seen in %s:"
+            + " nothing was checked. To check them, watch the DataSource the code uses with NPlusOne.wrap(dataSource),"
+            + " a jdbc:nplusone: URL (jdbc:nplusone:h2:mem:test for jdbc:h2:mem:test), the agent"
+            + " (-javaagent:nplusone-agent.jar) or the Spring Boot starter (nplusone-spring-boot-starter), and run its"
+            + " statements on the test's thread.";
+
     static final String AUTHOR_SHAPE = "select a.id, a.name from blog_author a where a.id = ?";
     static final String TAGS_SHAPE = "select t.id, t.name from blog_tag t join blog_post_tags pt on pt.tag_id = t.id"
             + " where pt.post_id = ? order by t.id";
@@ -163,6 +169,47 @@ class NoNPlusOneTest {
         assertInstanceOf(ExtensionConfigurationException.class, failure);
         assertEquals("@AllowNPlusOne(reason = \"says why but not what\") on Allowed.allow_without_pattern(): set sql"
                 + " or callSite (or both) to say which finding it allows", failure.getMessage());
+    }
+
+    @Test
+    void warns_once_when_the_tests_of_a_class_ran_no_watched_statement_at_all() {
+        ExampleRuns runs = ExampleRuns.run(AnnotationExamples.UnwatchedDataSource.class);
+
+        runs.assertPassed("authors_in_a_loop");
+        runs.assertPassed("done_right");
+        assertEquals(List.of(CHECKED_NOTHING.formatted("2 @NoNPlusOne tests", "UnwatchedDataSource", "any of them")
+                + " To fail instead of warning: @NoNPlusOne(requireStatements = true), or the JUnit configuration"
+                + " parameter nplusone.junit.requireStatements=true."), runs.reportEntries());
+    }
+
+    @Test
+    void fails_the_class_whose_tests_ran_no_watched_statement_when_statements_are_required() {
+        ExampleRuns runs = ExampleRuns.run(AnnotationExamples.UnwatchedDataSourceRequired.class);
+
+        runs.assertPassed("authors_in_a_loop");
+        Throwable failure = runs.results().containerEvents().failed().list().get(0)
+                .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+        assertEquals(CHECKED_NOTHING.formatted("1 @NoNPlusOne test", "UnwatchedDataSourceRequired", "it"),
+                failure.getMessage());
+        assertEquals(List.of(), runs.reportEntries());
+    }
+
+    @Test
+    void fails_every_class_that_checked_nothing_when_the_configuration_parameter_requires_statements() {
+        ExampleRuns runs = ExampleRuns.run(AnnotationExamples.UnwatchedDataSource.class,
+                NPlusOneExtension.REQUIRE_STATEMENTS_PARAMETER, "true");
+
+        assertEquals(1, runs.results().containerEvents().failed().count());
+        runs.assertPassed("done_right");
+    }
+
+    @Test
+    void does_not_warn_about_a_class_whose_tests_ran_watched_statements() {
+        ExampleRuns runs = ExampleRuns.run(AnnotationExamples.PostsPage.class,
+                NPlusOneExtension.REQUIRE_STATEMENTS_PARAMETER, "true");
+
+        assertEquals(0, runs.results().containerEvents().failed().count());
+        assertEquals(List.of(), runs.reportEntries());
     }
 
     @Test

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The Java in the README's JUnit 5 section is copied from the example tests in {@code readme}, which run. */
+/** The Java in the README's JUnit 5 and 6 section is copied from the example tests in {@code readme}, which run. */
 class ReadmeExamplesTest {
     static final Path README = Path.of("../README.md");
     static final Path EXAMPLES = Path.of("src/test/java/dev/nplusone/junit/readme");
 
     @Test
     void java_blocks_of_the_junit_section_appear_in_order_in_a_compiled_example() throws IOException {
-        List<List<String>> blocks = javaBlocks(section(Files.readString(README), "## JUnit 5"));
+        List<List<String>> blocks = javaBlocks(section(Files.readString(README), "## JUnit 5 and 6"));
         List<List<String>> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             for (Path file : files.sorted().toList()) {
@@ -26,7 +26,7 @@ class ReadmeExamplesTest {
             }
         }
 
-        assertFalse(blocks.isEmpty(), "no java block in the README's JUnit 5 section");
+        assertFalse(blocks.isEmpty(), "no java block in the README's JUnit 5 and 6 section");
         for (List<String> block : blocks) {
             assertTrue(sources.stream().anyMatch(source -> inOrder(block, source)),
                     () -> "README block not found, in this order, in " + EXAMPLES + ":\n" + String.join("\n", block));

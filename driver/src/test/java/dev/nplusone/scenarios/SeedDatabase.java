@@ -195,33 +195,34 @@ public final class SeedDatabase implements AutoCloseable {
             statement.execute("create table employee (id int primary key, name varchar(100),"
                     + " city_id int references city(id), department_id int references department(id))");
             for (int a = 1; a <= AUTHORS; a++) {
-                statement.execute("insert into blog_author values (" + a + ", 'Author " + a + "', 'a" + a + "@example.com')");
+                statement.addBatch("insert into blog_author values (" + a + ", 'Author " + a + "', 'a" + a + "@example.com')");
             }
             String[] tags = {"python", "java", "sql", "django", "orm", "jdbc", "h2", "performance"};
             for (int t = 1; t <= TAGS; t++) {
-                statement.execute("insert into blog_tag values (" + t + ", '" + tags[t - 1] + "')");
+                statement.addBatch("insert into blog_tag values (" + t + ", '" + tags[t - 1] + "')");
             }
             for (int p = 1; p <= posts; p++) {
-                statement.execute("insert into blog_post values (" + p + ", 'Post " + p + "', 'Content of post " + p
+                statement.addBatch("insert into blog_post values (" + p + ", 'Post " + p + "', 'Content of post " + p
                         + "', " + authorOf(p) + ", timestamp '" + String.format("2026-01-%02d %02d:00:00", 1 + p / 24, p % 24) + "')");
                 for (int k = 0; k < tagCountOf(p); k++) {
-                    statement.execute("insert into blog_post_tags values (" + p + ", " + ((p + k * 3) % TAGS + 1) + ")");
+                    statement.addBatch("insert into blog_post_tags values (" + p + ", " + ((p + k * 3) % TAGS + 1) + ")");
                 }
             }
             String[] countries = {"Spain", "Japan", "Canada"};
             for (int c = 1; c <= COUNTRIES; c++) {
-                statement.execute("insert into country values (" + c + ", '" + countries[c - 1] + "')");
+                statement.addBatch("insert into country values (" + c + ", '" + countries[c - 1] + "')");
             }
             for (int c = 1; c <= CITIES; c++) {
-                statement.execute("insert into city values (" + c + ", 'City " + c + "', " + ((c - 1) % COUNTRIES + 1) + ")");
+                statement.addBatch("insert into city values (" + c + ", 'City " + c + "', " + ((c - 1) % COUNTRIES + 1) + ")");
             }
             for (int d = 1; d <= DEPARTMENTS; d++) {
-                statement.execute("insert into department values (" + d + ", 'Department " + d + "')");
+                statement.addBatch("insert into department values (" + d + ", 'Department " + d + "')");
             }
             for (int e = 1; e <= EMPLOYEES; e++) {
-                statement.execute("insert into employee values (" + e + ", 'Employee " + e + "', " + ((e - 1) % CITIES + 1)
+                statement.addBatch("insert into employee values (" + e + ", 'Employee " + e + "', " + ((e - 1) % CITIES + 1)
                         + ", " + ((e - 1) % DEPARTMENTS + 1) + ")");
             }
+            statement.executeBatch(); // one batch, not a write loop in the scope of the connection that fills it
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the seed database", e);
         }

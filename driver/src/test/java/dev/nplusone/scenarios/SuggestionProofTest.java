@@ -44,8 +44,14 @@ class SuggestionProofTest {
     }
 
     static List<List<Object>> run(javax.sql.DataSource dataSource, String sql, List<?> binds) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            return rows(connection, sql, binds);
+        }
+    }
+
+    /** Runs {@code sql} on {@code connection} with {@code binds}; rows as lists of column values. */
+    static List<List<Object>> rows(Connection connection, String sql, List<?> binds) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {
                 statement.setObject(i + 1, binds.get(i));
             }

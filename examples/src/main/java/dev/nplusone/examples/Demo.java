@@ -1,7 +1,13 @@
 package dev.nplusone.examples;
 
+import static dev.nplusone.Finding.Kind.UNUSED_JOIN;
+import static dev.nplusone.Finding.Kind.WRITE_LOOP;
 import static dev.nplusone.Finding.Strategy.BATCH_IN;
+import static dev.nplusone.Finding.Strategy.DROP_JOIN;
+import static dev.nplusone.Finding.Strategy.GROUP_BY;
+import static dev.nplusone.Finding.Strategy.JDBC_BATCH;
 import static dev.nplusone.Finding.Strategy.JOIN;
+import static dev.nplusone.Finding.Strategy.MULTI_ROW_INSERT;
 import static dev.nplusone.examples.DemoCase.expect;
 import static dev.nplusone.examples.DemoCase.fix;
 import static dev.nplusone.examples.DemoCase.version;
@@ -16,11 +22,14 @@ import dev.nplusone.examples.DemoCase.Version;
 import dev.nplusone.examples.hibernate.HibernateBlogPages;
 import dev.nplusone.examples.hibernate.HibernateBoot;
 import dev.nplusone.examples.hibernate.HibernateCompanyPages;
+import dev.nplusone.examples.hibernate.HibernateKindPages;
+import dev.nplusone.examples.jdbc.KindDemoPages;
 import dev.nplusone.examples.jdbc.FixedBlogPages;
 import dev.nplusone.examples.jdbc.FixedCompanyPages;
 import dev.nplusone.internal.report.HumanReport;
 import dev.nplusone.scenarios.BlogPages;
 import dev.nplusone.scenarios.CompanyPages;
+import dev.nplusone.scenarios.KindPages;
 import dev.nplusone.scenarios.SeedDatabase;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -86,7 +95,8 @@ public final class Demo {
         SeedDatabase database = SeedDatabase.create();
         DataSource watched = NPlusOne.wrap(database.raw(), "seed");
         try (SessionFactory sessions = HibernateBoot.sessionFactory(watched)) {
-            List<DemoCase> cases = cases(watched, new HibernateBlogPages(sessions), new HibernateCompanyPages(sessions));
+            List<DemoCase> cases = cases(watched, new HibernateBlogPages(sessions), new HibernateCompanyPages(sessions),
+                    new HibernateKindPages(sessions));
             for (int i = 0; i < cases.size(); i++) {
                 runCase(i + 1, cases.get(i));
             }
@@ -97,14 +107,15 @@ public final class Demo {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    static List<DemoCase> cases(DataSource ds, HibernateBlogPages blog, HibernateCompanyPages company) {
+    static List<DemoCase> cases(DataSource ds, HibernateBlogPages blog, HibernateCompanyPages company,
+                                HibernateKindPages kinds) {
         int posts = SeedDatabase.POSTS;
         int authors = SeedDatabase.AUTHORS;
         int employees = SeedDatabase.EMPLOYEES;
         int cities = SeedDatabase.CITIES;
         int countries = SeedDatabase.COUNTRIES;
         int departments = SeedDatabase.DEPARTMENTS;
-        return List.of(
+        List<DemoCase> cases = new ArrayList<>(List.of(
                 new DemoCase("To-one loop: the author of each post",
                         "seed 1: post.author.name in a loop; the cure is select_related('author')",
                         new Side("plain JDBC", version("BlogPages.authorsInLoop", 1 + posts, () -> BlogPages.authorsInLoop(ds)),
@@ -192,7 +203,54 @@ public final class Demo {
                                 company::deferredDepartmentPerEmployee),
                                 List.of(expect("employee", JOIN, employees, employees)),
                                 List.of(fix("JOIN", "select e.id, e.name, e.department.id (column selected)", 1,
-                                        company::departmentSelectedWithNames)))));
+                                        company::departmentSelectedWithNames))))));
+        cases.addAll(kindCases(ds, kinds));
+        return cases;
+    }
+
+    /** The per-row habits beyond read loops: a write loop, an aggregate loop, an unused join. */
+    static List<DemoCase> kindCases(DataSource ds, HibernateKindPages kinds) {
+        int tags = KindPages.NEW_TAGS;
+        int authors = SeedDatabase.AUTHORS;
+        return List.of(
+                new DemoCase("Write loop: one INSERT per new row",
+                        "each row saved on its own (save() in a loop); the cure is one multi-row INSERT or a JDBC batch",
+                        new Side("plain JDBC", version("KindPages.insertTagsOneByOne", tags + 1,
+                                () -> KindDemoPages.insertTagsOneByOne(ds)),
+                                List.of(expect(WRITE_LOOP, "blog_tag", MULTI_ROW_INSERT, tags, tags)),
+                                List.of(fix("MULTI_ROW_INSERT", "KindDemoPages.insertTagsAtOnce", 2,
+                                                () -> KindDemoPages.insertTagsAtOnce(ds)),
+                                        fix("JDBC_BATCH", "KindDemoPages.insertTagsBatched", 2,
+                                                () -> KindDemoPages.insertTagsBatched(ds)))),
+                        new Side("Hibernate", version("HibernateKindPages.insertTagsOneByOne", tags + 1,
+                                kinds::insertTagsOneByOne),
+                                List.of(expect(WRITE_LOOP, "blog_tag", JDBC_BATCH, tags, tags)),
+                                List.of(fix("JDBC_BATCH", "hibernate.jdbc.batch_size " + HibernateKindPages.JDBC_BATCH
+                                        + " (session.setJdbcBatchSize)", 2, kinds::insertTagsBatched)))),
+                new DemoCase("Aggregate loop: the number of posts of each author",
+                        "post_set.count() per author (countBy... in a loop); the cure is one grouped query",
+                        new Side("plain JDBC", version("KindPages.postCountPerAuthor", 1 + authors,
+                                () -> KindDemoPages.postCountPerAuthor(ds)),
+                                List.of(expect("blog_post", GROUP_BY, authors, authors)),
+                                List.of(fix("GROUP_BY", "KindDemoPages.postCountsGrouped", 2,
+                                        () -> KindDemoPages.postCountsGrouped(ds)))),
+                        new Side("Hibernate", version("HibernateKindPages.postCountPerAuthor", 1 + authors,
+                                kinds::postCountPerAuthor),
+                                List.of(expect("blog_post", GROUP_BY, authors, authors)),
+                                List.of(fix("GROUP_BY", "select p.author.id, count(p) ... group by p.author.id", 2,
+                                        kinds::postCountsGrouped)))),
+                new DemoCase("Unused join: a table joined into a titles query, never read",
+                        "select_related() on a page that shows titles only, or a leftover join; the cure drops the join",
+                        new Side("plain JDBC", version("KindPages.titlesWithUnreadAuthor", 3,
+                                () -> KindDemoPages.titlesWithUnreadAuthor(ds)),
+                                List.of(expect(UNUSED_JOIN, "blog_post", DROP_JOIN, 3, 3)),
+                                List.of(fix("DROP_JOIN", "KindDemoPages.titlesWithoutJoin", 3,
+                                        () -> KindDemoPages.titlesWithoutJoin(ds)))),
+                        new Side("Hibernate", version("HibernateKindPages.titlesWithUnreadTags", 3,
+                                kinds::titlesWithUnreadTags),
+                                List.of(expect(UNUSED_JOIN, "blog_post", DROP_JOIN, 3, 3)),
+                                List.of(fix("DROP_JOIN", "the query without left join p.tags", 3,
+                                        kinds::titlesWithoutJoin)))));
     }
 
     /** Runs one case and records what went wrong; {@link #problems()} says what. */

@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * application: it produces one line naming the property and the default is used.
  */
 public record Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues,
-                     Pattern ignore, List<String> applicationPackages) {
+                     Pattern ignore, List<String> applicationPackages, ReportSettings reports, boolean otel) {
     public static final String PREFIX = "nplusone.";
     public static final int DEFAULT_THRESHOLD = 3;
     public static final Config DEFAULTS = new Config(true, DEFAULT_THRESHOLD, true, null, false, null);
@@ -25,13 +25,21 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
     /**
      * @param applicationPackages package prefixes whose first frame is the call site; empty: every frame
      *                            that is not a known framework's
+     * @param otel                {@code nplusone.otel}: true for {@code auto} (findings go to the application's
+     *                            OpenTelemetry when it has one), false for {@code off}
      */
     public Config {
         applicationPackages = List.copyOf(applicationPackages);
+        reports = reports == null ? ReportSettings.NONE : reports;
     }
 
     public Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues, Pattern ignore) {
         this(enabled, threshold, log, json, captureValues, ignore, List.of());
+    }
+
+    public Config(boolean enabled, int threshold, boolean log, Path json, boolean captureValues, Pattern ignore,
+                  List<String> applicationPackages) {
+        this(enabled, threshold, log, json, captureValues, ignore, applicationPackages, ReportSettings.NONE, true);
     }
 
     /** Reads the {@code nplusone.*} system properties; problems go to {@code errors}, one line each. */
@@ -112,13 +120,15 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
                 parser.path("json"),
                 parser.bool("captureValues", DEFAULTS.captureValues),
                 parser.pattern("ignore"),
-                parser.packages("applicationPackages"));
+                parser.packages("applicationPackages"),
+                parser.reports(),
+                parser.otel());
         parser.reportUnknown();
         return config;
     }
 
     public Config withThreshold(int newThreshold) {
-        return new Config(enabled, newThreshold, log, json, captureValues, ignore, applicationPackages);
+        return new Config(enabled, newThreshold, log, json, captureValues, ignore, applicationPackages, reports, otel);
     }
 
     private static final class Parser {
@@ -180,8 +190,55 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
             try {
                 return Path.of(value);
             } catch (InvalidPathException e) {
-                bad(key, value, "is not a valid file path", "no JSON report");
+                bad(key, value, "is not a valid file path", "no " + key + " report");
                 return null;
+            }
+        }
+
+        /** The properties of "reports for people and CI". */
+        ReportSettings reports() {
+            ReportSettings none = ReportSettings.NONE;
+            return new ReportSettings(path("html"), path("sarif"), path("baseline"), sourceRoots(),
+                    sourceUrl(), bool("json.all", none.jsonAll()), failOn());
+        }
+
+        private List<String> sourceRoots() {
+            String value = raw("sourceRoots");
+            if (value == null || value.isEmpty()) {
+                return ReportSettings.DEFAULT_SOURCE_ROOTS;
+            }
+            List<String> roots = new ArrayList<>();
+            for (String root : value.split(",")) {
+                String trimmed = root.trim().replace('\\', '/');
+                if (!trimmed.isEmpty()) {
+                    roots.add(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+                }
+            }
+            return roots.isEmpty() ? ReportSettings.DEFAULT_SOURCE_ROOTS : roots;
+        }
+
+        private String sourceUrl() {
+            String value = raw("sourceUrl");
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            if (!value.contains("{path}")) {
+                bad("sourceUrl", value, "has no {path} placeholder", "call sites as plain text");
+                return null;
+            }
+            return value;
+        }
+
+        private ReportSettings.FailOn failOn() {
+            String value = raw("failOn");
+            if (value == null || value.isEmpty()) {
+                return ReportSettings.FailOn.NONE;
+            }
+            try {
+                return ReportSettings.FailOn.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                bad("failOn", value, "is not none, new or any", "none");
+                return ReportSettings.FailOn.NONE;
             }
         }
 
@@ -195,6 +252,23 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
             } catch (PatternSyntaxException e) {
                 bad(key, value, "is not a valid regular expression (" + e.getDescription() + ")", "nothing ignored");
                 return null;
+            }
+        }
+
+        /** {@code nplusone.otel}: {@code auto} (export when the application has OpenTelemetry) or {@code off}. */
+        boolean otel() {
+            String value = raw("otel");
+            if (value == null || value.isEmpty()) {
+                return true;
+            }
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "auto":
+                    return true;
+                case "off":
+                    return false;
+                default:
+                    bad("otel", value, "is not auto or off", "auto");
+                    return true;
             }
         }
 
@@ -221,7 +295,8 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
             for (String key : values.keySet()) {
                 if (!known.containsKey(key)) {
                     errors.accept("nplusone: unknown property " + PREFIX + key + " is ignored (known: enabled,"
-                            + " threshold, log, json, captureValues, ignore, applicationPackages)");
+                            + " threshold, log, json, json.all, captureValues, ignore, applicationPackages, html, sarif, baseline,"
+                            + " sourceRoots, sourceUrl, failOn, otel)");
                 }
             }
         }

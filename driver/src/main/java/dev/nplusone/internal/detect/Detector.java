@@ -9,6 +9,7 @@ import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
+import dev.nplusone.internal.sql.JoinedColumns;
 import dev.nplusone.internal.sql.ValueHash;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,13 +18,25 @@ import java.util.List;
 /**
  * The detect stage: turns a closed scope's counters into findings. A group (one shape from one call site)
  * is a finding when its single-key executions reach the threshold: {@code DUPLICATE} when they all used the
- * same key, {@code N_PLUS_ONE} when the shape is a lookup by key and the keys differ. Batched executions
- * (IN lists with several values, arrays) never count towards either.
+ * same key, {@code N_PLUS_ONE} when the shape is a lookup by key and the keys differ, {@code WRITE_LOOP} when
+ * the shape writes one row each time. Batched executions (IN lists with several values, arrays,
+ * {@code executeBatch}) never count towards any. A joining select is also judged for {@code UNUSED_JOIN}
+ * (see {@link UnusedJoins}).
  */
 public final class Detector {
     /** Turns a finding's evidence into its suggestion; the suggest stage plugs in here. */
     public interface SuggestionMaker {
         Finding.Suggestion suggest(ShapeGroup group, ParentLink parent, ScopeRecorder.Snapshot scope);
+
+        /** The cure of a write loop (batching, one statement for all rows), or null. */
+        default Finding.Suggestion suggestWrites(ShapeGroup group, ScopeRecorder.Snapshot scope) {
+            return null;
+        }
+
+        /** The statement without {@code join}, whose columns nobody read, or null. */
+        default Finding.Suggestion suggestDropJoin(ShapeGroup group, JoinedColumns.Joined join, int columns) {
+            return null;
+        }
     }
 
     private Detector() {
@@ -37,6 +50,11 @@ public final class Detector {
                 Finding finding = judge(group, scope, config, suggestions);
                 if (finding != null && !ignored(finding, config)) {
                     findings.add(finding);
+                }
+                for (Finding unused : UnusedJoins.judge(group, scope.threshold(), suggestions)) {
+                    if (!ignored(unused, config)) {
+                        findings.add(unused);
+                    }
                 }
             } catch (Throwable t) {
                 if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
@@ -57,6 +75,9 @@ public final class Detector {
 
     private static Finding judge(ShapeGroup group, ScopeRecorder.Snapshot scope, Config config,
                                  SuggestionMaker suggestions) {
+        if (group.shape().writes()) {
+            return writeLoop(group, scope, config, suggestions);
+        }
         if (group.shape().kind() != StatementType.SELECT || group.lookupExecutions() < scope.threshold()) {
             return null;
         }
@@ -70,6 +91,24 @@ public final class Detector {
         ParentLink link = ParentLinker.link(group, scope);
         Finding.Suggestion suggestion = suggestions.suggest(group, link, scope);
         return finding(group, Finding.Kind.N_PLUS_ONE, link.confidence(), link.parent(), suggestion, samples);
+    }
+
+    /**
+     * One INSERT, UPDATE or DELETE shape run at least threshold times from one call site, one row each, not
+     * through {@code executeBatch} (batched executions do not count). A write that changed several rows is a
+     * bulk statement, not a per-row habit.
+     */
+    private static Finding writeLoop(ShapeGroup group, ScopeRecorder.Snapshot scope, Config config,
+                                     SuggestionMaker suggestions) {
+        if (group.lookupExecutions() < scope.threshold() || group.maxRows() > 1) {
+            return null;
+        }
+        List<String> samples = config.captureValues() ? group.samples() : List.of();
+        return new Finding(findingId(Finding.Kind.WRITE_LOOP.name(), group.shape().sql(), group.callSite().toString()),
+                Finding.Kind.WRITE_LOOP, Finding.Confidence.CONFIRMED, group.lookupExecutions(), group.distinctKeys(),
+                group.maxRows(), group.shape().sql(), group.callSite().toString(), null,
+                suggestions.suggestWrites(group, scope), group.nanos(), samples, group.executionsEstimated(),
+                Math.min(group.walkedExecutions(), group.lookupExecutions()));
     }
 
     private static Finding finding(ShapeGroup group, Finding.Kind kind, Finding.Confidence confidence,

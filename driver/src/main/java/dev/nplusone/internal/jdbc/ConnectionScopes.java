@@ -44,7 +44,8 @@ public final class ConnectionScopes implements ConnectionIdManager {
                 if (recorder == null && !closed) {
                     String name = "connection " + connectionId + (dataSourceName == null || dataSourceName.isEmpty()
                             ? "" : " (" + dataSourceName + ")");
-                    recorder = new ScopeRecorder(name, "connection", engine.config().threshold());
+                    recorder = new ScopeRecorder(name, "connection", engine.config().threshold(),
+                            engine.spanAtOpen());
                 }
                 return recorder;
             }

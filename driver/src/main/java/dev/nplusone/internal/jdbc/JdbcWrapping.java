@@ -6,6 +6,7 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
+import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 
 /**
@@ -42,6 +43,15 @@ public final class JdbcWrapping {
         info.setConnectionId(config.getConnectionIdManager().getId(connection));
         info.setDataSourceName(name);
         return config.getJdbcProxyFactory().createConnection(connection, info, config);
+    }
+
+    /**
+     * datasource-proxy's interface that every watched JDBC object implements, under the name this copy carries
+     * it by (relocated inside the driver jar, relocated again inside the agent's): the agent asks, rather than
+     * naming the type, to recognise connections watched by the application's own copy.
+     */
+    public static Class<?> proxyMarkerType() {
+        return ProxyJdbcObject.class;
     }
 
     static boolean isWatched(Connection connection) {

@@ -23,7 +23,13 @@ abstract class WatchedJdbcObject<T extends Wrapper> implements ProxyJdbcObject, 
 
     @Override
     public final <I> I unwrap(Class<I> iface) throws SQLException {
-        return target.unwrap(iface);
+        I unwrapped = target.unwrap(iface);
+        leftUnwatched();
+        return unwrapped;
+    }
+
+    /** The application took the driver's own object: what it does with it from now on goes unseen. */
+    void leftUnwatched() {
     }
 
     @Override

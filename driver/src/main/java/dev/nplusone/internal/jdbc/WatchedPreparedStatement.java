@@ -62,17 +62,17 @@ class WatchedPreparedStatement<S extends PreparedStatement> extends WatchedState
 
     @Override
     public int executeUpdate() throws SQLException {
-        return executed(sql, false, () -> target.executeUpdate());
+        return changed(executed(sql, false, () -> target.executeUpdate()));
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return executed(sql, false, () -> target.execute());
+        return executedWrite(executed(sql, false, () -> target.execute()));
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return executed(sql, false, () -> target.executeLargeUpdate());
+        return changed(executed(sql, false, () -> target.executeLargeUpdate()));
     }
 
     @Override

@@ -24,21 +24,38 @@ public final class HumanReport {
         return out.toString();
     }
 
+    /** The headline of a finding of {@code kind}, as reports and logs name it. */
+    public static String label(Finding.Kind kind) {
+        return switch (kind) {
+            case N_PLUS_ONE -> "N+1 QUERY";
+            case DUPLICATE -> "DUPLICATE QUERY";
+            case WRITE_LOOP -> "WRITE LOOP";
+            case UNUSED_JOIN -> "UNUSED JOIN";
+        };
+    }
+
     public static String format(Finding finding, String scopeName) {
         StringBuilder out = new StringBuilder();
         boolean nPlusOne = finding.kind() == Finding.Kind.N_PLUS_ONE;
-        out.append(nPlusOne ? "N+1 QUERY [" + finding.confidence() + "] " : "DUPLICATE QUERY ")
-                .append(finding.executions()).append(" executions, ")
-                .append(finding.distinctKeys()).append(finding.distinctKeys() == 1 ? " distinct key, " : " distinct keys, ")
-                .append(rows(finding.maxRows())).append(", ").append(millis(finding.timeNanos()))
+        boolean write = finding.kind() == Finding.Kind.WRITE_LOOP;
+        boolean unusedJoin = finding.kind() == Finding.Kind.UNUSED_JOIN;
+        out.append(label(finding.kind())).append(nPlusOne ? " [" + finding.confidence() + "] " : " ")
+                .append(finding.executions()).append(" executions, ");
+        if (!unusedJoin) {
+            String keys = write ? " distinct rows, " : " distinct keys, ";
+            out.append(finding.distinctKeys()).append(finding.distinctKeys() == 1 ? keys.replace("rows", "row")
+                    .replace("keys", "key") : keys);
+        }
+        out.append(write ? "1 row changed each" : rows(finding.maxRows())).append(", ").append(millis(finding.timeNanos()))
                 .append("   (scope: ").append(scopeName).append(")\n");
-        out.append("  loop at : ").append(finding.callSite()).append(estimate(finding)).append('\n');
+        out.append(unusedJoin ? "  run at  : " : "  loop at : ").append(finding.callSite()).append(estimate(finding))
+                .append('\n');
         Finding.Parent parent = finding.parent();
         if (parent != null) {
             out.append("  parent  : ").append(parent.sql()).append("   -> ").append(parent.rows())
                     .append(parent.rows() == 1 ? " row" : " rows").append(", column ").append(parent.column()).append('\n');
         }
-        out.append("  repeated: ").append(finding.sql()).append('\n');
+        out.append(unusedJoin ? "  joins   : " : "  repeated: ").append(finding.sql()).append('\n');
         if (!finding.sampleValues().isEmpty()) {
             out.append("  values  : ").append(String.join(" ", finding.sampleValues())).append('\n');
         }
@@ -46,11 +63,14 @@ public final class HumanReport {
         if (suggestion != null && suggestion.sql() == null) {
             out.append("  fix     : ").append(suggestion.reason()).append('\n');
         } else if (suggestion != null) {
-            String label = suggestion.strategy() == Finding.Strategy.JOIN ? "  fix JOIN: " : "  fix IN  : ";
-            out.append(label).append(suggestion.sql()).append('\n');
-            out.append(INDENT).append(suggestion.queriesBefore()).append(" queries -> ").append(suggestion.queriesAfter());
+            out.append(fixLabel(suggestion.strategy())).append(suggestion.sql()).append('\n');
+            out.append(INDENT);
+            boolean counts = suggestion.strategy() != Finding.Strategy.DROP_JOIN;
+            if (counts) {
+                out.append(suggestion.queriesBefore()).append(" queries -> ").append(suggestion.queriesAfter());
+            }
             if (suggestion.reason() != null) {
-                out.append("  (").append(suggestion.reason()).append(')');
+                out.append(counts ? "  (" : "(").append(suggestion.reason()).append(')');
             }
             out.append('\n');
             if (suggestion.chain() != null) {
@@ -61,10 +81,22 @@ public final class HumanReport {
             if (suggestion.frameworkHint() != null) {
                 out.append("  in code : ").append(suggestion.frameworkHint()).append('\n');
             }
-        } else if (!nPlusOne) {
+        } else if (finding.kind() == Finding.Kind.DUPLICATE) {
             out.append("  fix     : run it once and reuse the result (cache it, or hoist it out of the loop)\n");
         }
         return out.substring(0, out.length() - 1);
+    }
+
+    private static String fixLabel(Finding.Strategy strategy) {
+        return switch (strategy) {
+            case JOIN -> "  fix JOIN: ";
+            case BATCH_IN -> "  fix IN  : ";
+            case GROUP_BY -> "  fix GROUP BY: ";
+            case JDBC_BATCH -> "  fix BATCH: ";
+            case MULTI_ROW_INSERT -> "  fix INSERT: ";
+            case WHERE_IN -> "  fix WHERE IN: ";
+            case DROP_JOIN -> "  fix DROP JOIN: ";
+        };
     }
 
     /** Why the count at this call site may be off: not every execution's call site was walked. */

@@ -2,6 +2,7 @@ package dev.nplusone.internal.report;
 
 import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
+import dev.nplusone.internal.scope.ScopeActivity;
 
 /** One JSON object per closed scope with findings, on one line (the JSON Lines contract). */
 public final class JsonReport {
@@ -9,6 +10,16 @@ public final class JsonReport {
     }
 
     public static String line(ScopeReport report) {
+        return line(report, null);
+    }
+
+    /**
+     * The line with what the reports for people and the CLI need as well (fields added to the contract, none
+     * changed): {@code sqlNanos}, {@code similar}, {@code duplicates}, the per-shape counts {@code shapes} and, for a
+     * scope with findings, its bounded {@code timeline}: {@code {"total":statements,"executions":[[shape index,
+     * offset ns, duration ns],...]}}.
+     */
+    public static String line(ScopeReport report, ScopeActivity activity) {
         StringBuilder out = new StringBuilder(512);
         out.append("{\"scope\":{\"name\":");
         string(out, report.name());
@@ -23,7 +34,37 @@ public final class JsonReport {
             }
             finding(out, report.findings().get(i));
         }
-        return out.append("]}").toString();
+        out.append(']');
+        if (activity != null) {
+            activity(out, activity, !report.findings().isEmpty());
+        }
+        return out.append('}').toString();
+    }
+
+    private static void activity(StringBuilder out, ScopeActivity activity, boolean withTimeline) {
+        out.append(",\"sqlNanos\":").append(activity.sqlNanos());
+        out.append(",\"similar\":").append(activity.similar());
+        out.append(",\"duplicates\":").append(activity.duplicates());
+        out.append(",\"shapes\":[");
+        for (int i = 0; i < activity.shapes().size(); i++) {
+            ScopeActivity.ShapeTotal shape = activity.shapes().get(i);
+            out.append(i > 0 ? ",{\"sql\":" : "{\"sql\":");
+            string(out, shape.sql());
+            out.append(",\"type\":\"").append(shape.type()).append('"');
+            out.append(",\"executions\":").append(shape.executions());
+            out.append(",\"distinctKeys\":").append(shape.distinctKeys());
+            out.append(",\"nanos\":").append(shape.nanos()).append('}');
+        }
+        out.append(']');
+        if (withTimeline) {
+            out.append(",\"timeline\":{\"total\":").append(activity.timelineTotal()).append(",\"executions\":[");
+            for (int i = 0; i < activity.timeline().size(); i++) {
+                ScopeActivity.Execution execution = activity.timeline().get(i);
+                out.append(i > 0 ? ",[" : "[").append(execution.shape()).append(',').append(execution.offsetNanos())
+                        .append(',').append(execution.durationNanos()).append(']');
+            }
+            out.append("]}");
+        }
     }
 
     private static void finding(StringBuilder out, Finding finding) {

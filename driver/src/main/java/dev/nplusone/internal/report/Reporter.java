@@ -5,6 +5,7 @@ import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.Log;
 import dev.nplusone.internal.config.Config;
 import java.io.FileOutputStream;
+import dev.nplusone.internal.scope.ScopeActivity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,20 @@ public final class Reporter {
     }
 
     public void report(ScopeReport report, Config config) {
+        report(report, null, config);
+    }
+
+    /** Whether {@link #report(ScopeReport, ScopeActivity, Config)} writes anything that shows a scope's activity. */
+    public static boolean wantsActivity(Config config) {
+        return config.json() != null || config.reports().collects();
+    }
+
+    /**
+     * Reports a closed scope; {@code activity} (time, shapes, timeline: null when unknown) goes into the JSON Lines
+     * and the HTML report. Scopes without findings are written only with {@code nplusone.json.all=true}, and always
+     * collected for the HTML report's overview.
+     */
+    public void report(ScopeReport report, ScopeActivity activity, Config config) {
         for (Consumer<ScopeReport> listener : listeners) {
             try {
                 listener.accept(report);
@@ -39,7 +54,17 @@ public final class Reporter {
                 Failures.record("report listener", t);
             }
         }
+        if (config.reports().collects()) {
+            try {
+                LiveReports.of(config).offer(ClosedScope.of(report, activity));
+            } catch (Throwable t) {
+                Failures.record("HTML/SARIF report", t);
+            }
+        }
         if (report.findings().isEmpty()) {
+            if (config.reports().jsonAll() && config.json() != null) {
+                writeJson(report, activity, config);
+            }
             return;
         }
         if (config.log()) {
@@ -50,11 +75,15 @@ public final class Reporter {
             }
         }
         if (config.json() != null) {
-            try {
-                append(config.json(), JsonReport.line(report) + "\n");
-            } catch (Throwable t) {
-                Failures.record("JSON report " + config.json(), t);
-            }
+            writeJson(report, activity, config);
+        }
+    }
+
+    private static void writeJson(ScopeReport report, ScopeActivity activity, Config config) {
+        try {
+            append(config.json(), JsonReport.line(report, activity) + "\n");
+        } catch (Throwable t) {
+            Failures.record("JSON report " + config.json(), t);
         }
     }
 

@@ -34,8 +34,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     /** The kind of the scopes the JUnit helpers open: their call sites are walked for every execution. */
     public static final String TEST_KIND = "test";
 
-    private final String name;
+    private volatile String name;
     private final String kind;
+    /** The OpenTelemetry span current when the scope opened, or null: where its findings go as events. */
+    private final Object span;
     private final int threshold;
     private final long startNanos = System.nanoTime();
     private final Map<Shape, ShapeEntry> shapes = new LinkedHashMap<>();
@@ -44,6 +46,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private List<ResultSource> sources = List.of();
     private ValueIndex values;
     private final WalkBudget walkBudget = WalkBudget.create();
+    private final Timeline timeline = new Timeline();
     private final ShapeKeyBudget shapeKeyBudget = new ShapeKeyBudget();
     private int statements;
     private long sequence;
@@ -55,9 +58,15 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private ScopeReport report; // guarded by closing
 
     public ScopeRecorder(String name, String kind, int threshold) {
+        this(name, kind, threshold, null);
+    }
+
+    /** @param span the OpenTelemetry span current on the opening thread (see {@code internal.otel}), or null */
+    public ScopeRecorder(String name, String kind, int threshold, Object span) {
         this.name = name;
         this.kind = kind;
         this.threshold = threshold;
+        this.span = span;
     }
 
     /** Records one execution; returns its group (for time and rows), or null when past the shape bound. */
@@ -82,8 +91,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         return group;
     }
 
-    public synchronized void addNanos(ShapeGroup group, long nanos) {
+    /** Adds an execution's time, {@code nanos} from {@code startedAt} ({@link System#nanoTime()}), to its group. */
+    public synchronized void addNanos(ShapeGroup group, long startedAt, long nanos) {
         group.addNanos(nanos);
+        timeline.add(group.shape(), startedAt - startNanos, nanos);
     }
 
     /** The column of a shape's results that values are being read from, or null past the source bound. */
@@ -163,12 +174,25 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         return true;
     }
 
+    /**
+     * Names the scope anew before it closes: a request's route is known only once the framework has matched it,
+     * and its report, metrics and spans should all carry the route.
+     */
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
     public String name() {
         return name;
     }
 
     public String kind() {
         return kind;
+    }
+
+    /** The OpenTelemetry span current when the scope opened, or null. */
+    public Object span() {
+        return span;
     }
 
     public int threshold() {
@@ -194,6 +218,44 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
         ValueIndexView valueView = values == null ? NO_VALUES : values::firstSeen;
         return new Snapshot(name, kind, threshold, statements, groups, summaries, List.copyOf(sources), valueView,
                 truncated || keysTruncated);
+    }
+
+    /** Time, per-shape totals and the timeline, for the reports for people; taken under the scope's lock. */
+    public synchronized ScopeActivity activity() {
+        Map<Shape, Integer> index = new HashMap<>();
+        List<ScopeActivity.ShapeTotal> totals = new ArrayList<>(Math.min(shapes.size(), ScopeActivity.MAX_SHAPES));
+        long sqlNanos = 0;
+        int similar = 0;
+        int duplicates = 0;
+        for (ShapeEntry entry : shapes.values()) {
+            long nanos = 0;
+            int lookups = 0;
+            for (ShapeGroup group : entry.groups) {
+                nanos += group.nanos();
+                lookups += group.lookupExecutions();
+            }
+            sqlNanos += nanos;
+            if (entry.executions > 1) {
+                similar += entry.executions;
+            }
+            if (lookups > 0 && !entry.keys.saturated()) {
+                // Past the key bound distinct keys are not known, and repeats are not counted as duplicates.
+                duplicates += Math.max(0, lookups - entry.keys.size());
+            }
+            if (totals.size() < ScopeActivity.MAX_SHAPES) {
+                index.put(entry.shape, totals.size());
+                totals.add(new ScopeActivity.ShapeTotal(entry.shape.sql(), entry.shape.kind().name(), entry.executions,
+                        entry.keys.size(), nanos));
+            }
+        }
+        List<ScopeActivity.Execution> executions = new ArrayList<>(timeline.size());
+        for (int i = 0; i < timeline.size(); i++) {
+            Integer shape = index.get(timeline.shape(i));
+            if (shape != null) {
+                executions.add(new ScopeActivity.Execution(shape, timeline.offset(i), timeline.duration(i)));
+            }
+        }
+        return new ScopeActivity(sqlNanos, similar, duplicates, totals, executions, statements);
     }
 
     private record SourceKey(Shape shape, String column) {
@@ -260,7 +322,8 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
         /**
          * Counts one execution at its call site: walked, or estimated as the last site walked (see
-         * {@link CallSiteSampling}). Writes are never walked: findings concern reads.
+         * {@link CallSiteSampling}). Writes are walked like reads (a write loop is blamed on its call site);
+         * other statements (DDL, calls) are not.
          */
         ShapeGroup record(int threshold, long sequence, long keyHash, long[] keyValues, int keyCount, boolean batched,
                           String sample, ScopeRecorder scope) {
@@ -270,7 +333,7 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
             }
             ShapeGroup group;
             boolean walked = false;
-            if (shape.kind() != StatementType.SELECT) {
+            if (shape.kind() != StatementType.SELECT && !shape.writes()) {
                 group = groupFor(CallSite.UNKNOWN);
             } else {
                 int walksBefore = sampling.walks();

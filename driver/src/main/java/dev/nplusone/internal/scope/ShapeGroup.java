@@ -44,6 +44,16 @@ public final class ShapeGroup {
      */
     private volatile ResultSource[] sourcesByIndex = NO_SOURCES;
     private volatile Map<String, ResultSource> sourcesByLabel = Map.of();
+    /*
+     * Which result columns (1-based bit positions) any ResultSet of this group had read, for unused joins:
+     * only the statements whose shape joins a table mark them. Bits are only ever set; a reader that sees a
+     * stale word takes the lock and sets the bit again, so a bit once set stays set and the cheap path is one
+     * array read and a test. Labels map to their column index once per group, like the sources above.
+     */
+    private volatile long[] columnsRead = new long[0];
+    private volatile Map<String, Integer> columnsByLabel = Map.of();
+    private volatile boolean readsUnknown;
+    private int resultSets;
 
     ShapeGroup(Shape shape, CallSite callSite, CallSiteSampling sampling, int maxKeys) {
         this.shape = shape;
@@ -150,6 +160,67 @@ public final class ShapeGroup {
         Map<String, ResultSource> copy = new HashMap<>(sourcesByLabel);
         copy.put(label, source);
         sourcesByLabel = copy;
+    }
+
+    /** Notes that result column {@code index} (1-based) was read from a ResultSet of this group. */
+    public void columnRead(int index) {
+        long[] words = columnsRead;
+        int word = index >>> 6;
+        if (word >= words.length || (words[word] & (1L << index)) == 0) {
+            markColumn(index);
+        }
+    }
+
+    private synchronized void markColumn(int index) {
+        long[] words = columnsRead;
+        int word = index >>> 6;
+        if (word >= words.length) {
+            words = Arrays.copyOf(words, word + 1);
+        }
+        words[word] |= 1L << index;
+        columnsRead = words;
+    }
+
+    /** The index of the result column read by {@code label}, once found for this group; -1 otherwise. */
+    public int columnNamed(String label) {
+        Integer index = columnsByLabel.get(label);
+        return index == null ? -1 : index;
+    }
+
+    public synchronized void rememberColumn(String label, int index) {
+        Map<String, Integer> copy = new HashMap<>(columnsByLabel);
+        copy.put(label, index);
+        columnsByLabel = copy;
+    }
+
+    /**
+     * Some read of this group's results went where nplusone could not see which column it was (a driver that
+     * could not name a label's column): no verdict on unused columns.
+     */
+    public void readsUnknown() {
+        readsUnknown = true;
+    }
+
+    /** A ResultSet of this group was handed to the application. */
+    public synchronized void resultSetOpened() {
+        resultSets++;
+    }
+
+    /** How many ResultSets of this group the application was given. */
+    public synchronized int resultSets() {
+        return resultSets;
+    }
+
+    /** Whether result column {@code index} (1-based) was read from any ResultSet of this group. */
+    public synchronized boolean wasColumnRead(int index) {
+        long[] words = columnsRead;
+        int word = index >>> 6;
+        return word < words.length && (words[word] & (1L << index)) != 0;
+    }
+
+    /** Whether every read of this group's results was seen with its column. */
+    public boolean readsKnown() {
+        return !readsUnknown;
     }
 
     /** Called as the execution's ResultSet advances; {@code rowsSoFar} counts rows of that one result. */

@@ -10,12 +10,14 @@ public final class Shape {
     private final String sql;
     private final StatementType kind;
     private final long id;
+    private final boolean joins;
     private volatile ShapeAnalysis analysis;
 
     Shape(String sql, StatementType kind) {
         this.sql = sql;
         this.kind = kind;
         this.id = ValueHash.ofString(sql);
+        this.joins = kind == StatementType.SELECT && sql.contains(" join ");
     }
 
     public String sql() {
@@ -24,6 +26,20 @@ public final class Shape {
 
     public StatementType kind() {
         return kind;
+    }
+
+    /**
+     * A select whose fingerprint joins a table: the only statements whose ResultSets track which columns the
+     * application reads (for unused joins). Decided from the text once, so other statements pay nothing.
+     */
+    public boolean joins() {
+        return joins;
+    }
+
+    /** An INSERT, UPDATE, DELETE or MERGE: a statement that changes rows. */
+    public boolean writes() {
+        return kind == StatementType.INSERT || kind == StatementType.UPDATE || kind == StatementType.DELETE
+                || kind == StatementType.MERGE;
     }
 
     /** Stable across runs and JVMs: a hash of the fingerprint text. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
@@ -30,6 +31,7 @@ import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.Offset;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -38,7 +40,7 @@ import net.sf.jsqlparser.statement.select.Select;
  * where it does not (vendor syntax, JDBC escapes). Never called per execution: {@link Shape#analysis()}
  * memoises the result, and the detector asks only for shapes that repeated.
  */
-final class ShapeAnalyzer {
+public final class ShapeAnalyzer {
     private static final Set<String> RANGE_OPERATORS = Set.of(">", "<", ">=", "<=", "between");
 
     private ShapeAnalyzer() {
@@ -57,7 +59,8 @@ final class ShapeAnalyzer {
         try {
             Statement statement = SqlParsing.parseShape(shape);
             if (statement instanceof Select select && select.getPlainSelect() != null) {
-                return analyze(select.getPlainSelect(), shape);
+                PlainSelect existence = existsSubquery(select.getPlainSelect());
+                return analyze(existence != null ? existence : select.getPlainSelect(), shape);
             }
             return null;
         } catch (Exception | StackOverflowError e) {
@@ -66,6 +69,20 @@ final class ShapeAnalyzer {
             Failures.record("sql analysis", t);
             return null;
         }
+    }
+
+    /**
+     * The subquery of {@code select exists (select ... where fk = ?)}: an existence check per key, whose key
+     * is the subquery's.
+     */
+    public static PlainSelect existsSubquery(PlainSelect select) {
+        if (select.getFromItem() == null && select.getSelectItems().size() == 1
+                && select.getSelectItems().get(0).getExpression() instanceof ExistsExpression exists
+                && !exists.isNot() && exists.getRightExpression() instanceof ParenthesedSelect subquery
+                && subquery.getPlainSelect() != null) {
+            return subquery.getPlainSelect();
+        }
+        return null;
     }
 
     private static ShapeAnalysis analyze(PlainSelect select, String shape) {

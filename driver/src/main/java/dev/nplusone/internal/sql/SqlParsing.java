@@ -36,6 +36,14 @@ public final class SqlParsing {
         return CCJSqlParserUtil.parse(parseable(shape), PARSER, parser -> parser.withTimeOut(millisUntil(deadline)));
     }
 
+    /**
+     * Throws when a fingerprint does not parse. For code outside the driver jar (the scenario checks), which must
+     * not name JSqlParser's types: the jar carries them relocated.
+     */
+    public static void requireParses(String shape) throws Exception {
+        parseShape(shape);
+    }
+
     private static long millisUntil(long deadline) {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }

@@ -57,6 +57,30 @@ final class FrameworkHints {
                 + parentFetch;
     }
 
+    /** Where an ORM's unused join comes from. */
+    static String unusedJoinHint(int frameworks, String table) {
+        if (Framework.HIBERNATE.in(frameworks) || Framework.SPRING_DATA.in(frameworks)) {
+            return "Hibernate/JPA: drop the join to " + table + " from the query (an explicit join nothing reads);"
+                    + " where it comes from the mapping, the association is FetchType.EAGER (the default of to-one"
+                    + " associations): make it LAZY, or drop it from the join fetch / @EntityGraph";
+        }
+        return null;
+    }
+
+    /** The idiomatic grouped query for a count or existence check per row. */
+    static String aggregateHint(int frameworks) {
+        if (Framework.SPRING_DATA.in(frameworks)) {
+            return "Spring Data: a countBy.../existsBy... repository call per row is this loop: one @Query(\"select"
+                    + " e.parent.id, count(e) from Entity e where e.parent.id in :ids group by e.parent.id\") for every"
+                    + " key, missing keys meaning 0 (or a @Formula / an extra column on the parent's query)";
+        }
+        if (Framework.HIBERNATE.in(frameworks)) {
+            return "Hibernate/JPA: one query \"select e.parent.id, count(e) from Entity e where e.parent.id in :ids"
+                    + " group by e.parent.id\" for every key, missing keys meaning 0 (or @Formula on the parent)";
+        }
+        return null;
+    }
+
     /**
      * The fix when the loop re-reads rows its parent already read (a projection or partial select, then each
      * row loaded again by id): there is no association to fetch, the first query must select more.

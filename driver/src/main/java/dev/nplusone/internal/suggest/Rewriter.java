@@ -2,6 +2,7 @@ package dev.nplusone.internal.suggest;
 
 import dev.nplusone.Finding;
 import dev.nplusone.internal.sql.BoundedCache;
+import dev.nplusone.internal.sql.ShapeAnalyzer;
 import dev.nplusone.internal.sql.SqlNormalizer;
 import dev.nplusone.internal.sql.SqlParsing;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -42,7 +44,7 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  */
 final class Rewriter {
     private static final String KEY_LIST = dev.nplusone.Finding.Suggestion.KEY_LIST;
-    private static final String KEY_LIST_MARKER = "nplusone_keys";
+    static final String KEY_LIST_MARKER = "nplusone_keys";
 
     private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "every", "bool_and",
             "bool_or", "string_agg", "group_concat", "array_agg", "listagg");
@@ -67,6 +69,10 @@ final class Rewriter {
 
     private static String rewriteBatchIn(String child) throws Exception {
         PlainSelect select = plainSelect(child);
+        PlainSelect existence = select == null ? null : ShapeAnalyzer.existsSubquery(select);
+        if (existence != null) {
+            return existingKeys(existence);
+        }
         if (select == null || select.getLimit() != null || select.getFetch() != null || select.getOffset() != null
                 || select.getTop() != null || select.getGroupBy() != null) {
             return null; // a per-key limit or aggregate does not survive batching
@@ -96,6 +102,84 @@ final class Rewriter {
                     new Column(keyColumn.getTable(), keyColumn.getColumnName())));
         }
         return select.toString();
+    }
+
+    /**
+     * {@code select exists (select ... where fk = :key)} per key as {@code select fk from ... where fk in (...)
+     * group by fk}: the keys that come back exist, the others do not.
+     */
+    private static String existingKeys(PlainSelect subquery) {
+        if (subquery.getLimit() != null || subquery.getFetch() != null || subquery.getOffset() != null
+                || subquery.getGroupBy() != null || subquery.getJoins() != null && !subquery.getJoins().isEmpty()) {
+            return null;
+        }
+        List<Expression> conjuncts = conjuncts(subquery.getWhere());
+        int keyIndex = keyConjunct(conjuncts);
+        if (keyIndex < 0) {
+            return null;
+        }
+        Column keyColumn = keyColumnOf(conjuncts.get(keyIndex));
+        conjuncts.set(keyIndex, new InExpression(keyColumn,
+                new ParenthesedExpressionList<>(new JdbcNamedParameter(KEY_LIST_MARKER))));
+        subquery.setWhere(and(conjuncts));
+        Column selected = new Column(keyColumn.getTable(), keyColumn.getColumnName());
+        subquery.setSelectItems(new ArrayList<>(List.of(SelectItem.from(selected))));
+        subquery.setOrderByElements(null);
+        subquery.setGroupByElement(new GroupByElement().addGroupByExpressions(
+                new Column(keyColumn.getTable(), keyColumn.getColumnName())));
+        return subquery.toString();
+    }
+
+    /**
+     * The slot (0-based, in the shape's text order) of the one parameter of {@code shape}'s LIMIT or FETCH FIRST,
+     * when the statement is a plain lookup by key that could be an existence check ({@code existsBy...}: the first
+     * row of the key, or none); -1 otherwise. Whether it is one depends on the value bound there, which only the
+     * caller has seen.
+     */
+    static int existenceLimitSlot(String shape) {
+        String slot = REWRITES.get("limit\u0000" + shape, k -> orNone(() -> {
+            PlainSelect select = plainSelect(shape);
+            // one column of an unordered first row: its only meaning is whether there is one (an ordered first row
+            // is the latest or the cheapest of the key, whose columns the application reads)
+            if (select == null || select.getOffset() != null || select.getGroupBy() != null || aggregates(select)
+                    || select.getJoins() != null && !select.getJoins().isEmpty() || select.getDistinct() != null
+                    || select.getOrderByElements() != null || select.getSelectItems().size() != 1) {
+                return null;
+            }
+            Expression rows = select.getLimit() != null && select.getLimit().getOffset() == null
+                    ? select.getLimit().getRowCount()
+                    : select.getFetch() != null && select.getLimit() == null ? select.getFetch().getExpression() : null;
+            return rows instanceof JdbcParameter parameter && parameter.getIndex() != null
+                    ? Integer.toString(parameter.getIndex() - 1) : null;
+        }));
+        return slot.isEmpty() ? -1 : Integer.parseInt(slot);
+    }
+
+    /**
+     * {@code child} (a template), an existence check by its first row per key ({@code ... where fk = :key limit 1}),
+     * as the keys that have a row: {@code select fk from ... where fk in (?, ?, ...) group by fk}.
+     */
+    static Rewrite existingKeys(String child) {
+        return rendered("exists\u0000" + child, () -> {
+            PlainSelect select = plainSelect(child);
+            if (select == null) {
+                return null;
+            }
+            select.setLimit(null);
+            select.setFetch(null);
+            return existingKeys(select);
+        });
+    }
+
+    /**
+     * Whether {@code child} (a template) computes one value per key (an aggregate, or an existence check): its
+     * cure is one grouped statement, never a join.
+     */
+    static boolean aggregatesPerKey(String child) {
+        return !REWRITES.get("aggregate\u0000" + child, k -> orNone(() -> {
+            PlainSelect select = plainSelect(child);
+            return select != null && (ShapeAnalyzer.existsSubquery(select) != null || aggregates(select)) ? "yes" : null;
+        })).isEmpty();
     }
 
     /** Whether the select list computes an aggregate (count, sum, max ...) over the key's rows. */
@@ -446,7 +530,7 @@ final class Rewriter {
                 && select.getWithItemsList() == null ? select.getPlainSelect() : null;
     }
 
-    private static List<Expression> conjuncts(Expression where) {
+    static List<Expression> conjuncts(Expression where) {
         List<Expression> conjuncts = new ArrayList<>();
         collect(where, conjuncts);
         return conjuncts;
@@ -461,7 +545,7 @@ final class Rewriter {
         }
     }
 
-    private static Expression and(List<Expression> conjuncts) {
+    static Expression and(List<Expression> conjuncts) {
         Expression result = null;
         for (Expression conjunct : conjuncts) {
             result = result == null ? conjunct : new AndExpression(result, conjunct);

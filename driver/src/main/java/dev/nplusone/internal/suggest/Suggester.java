@@ -8,8 +8,10 @@ import dev.nplusone.internal.detect.ParentLink;
 import dev.nplusone.internal.scope.ResultSource;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
+import dev.nplusone.internal.sql.JoinedColumns;
 import dev.nplusone.internal.sql.Shape;
 import dev.nplusone.internal.sql.ShapeAnalysis;
+import dev.nplusone.internal.sql.ValueHash;
 import java.util.List;
 
 /**
@@ -42,6 +44,44 @@ public final class Suggester implements Detector.SuggestionMaker {
         }
     }
 
+    @Override
+    public Finding.Suggestion suggestWrites(ShapeGroup group, ScopeRecorder.Snapshot scope) {
+        try {
+            Faults.check(Faults.Stage.SUGGESTION);
+            return WriteCures.suggest(group);
+        } catch (Throwable t) {
+            Failures.record("suggestion", t);
+            return null;
+        }
+    }
+
+    @Override
+    public Finding.Suggestion suggestDropJoin(ShapeGroup group, JoinedColumns.Joined join, int columns) {
+        try {
+            Faults.check(Faults.Stage.SUGGESTION);
+            int executions = group.resultSets();
+            String hint = FrameworkHints.unusedJoinHint(group.callSite().frameworks(), join.table());
+            String unread = columns == 0
+                    ? join.table() + " is joined in " + executions + " results but selects no column and is used nowhere"
+                            + " else: drop the join"
+                    : "no column of " + join.table() + " was read in " + executions + " results: drop the join and its "
+                            + columns + (columns == 1 ? " column" : " columns");
+            if (!join.outer()) {
+                return new Finding.Suggestion(Finding.Strategy.DROP_JOIN, null, executions, executions,
+                        unread + "; no rewrite printed: an inner join also filters the rows (drop it only when every"
+                                + " row has a match, as with a NOT NULL foreign key)", hint);
+            }
+            String dropped = group.firstSql() == null ? null : JoinDropper.drop(group.firstSql(), join.reference());
+            return new Finding.Suggestion(Finding.Strategy.DROP_JOIN, dropped, executions, executions,
+                    dropped == null ? "no rewrite: " + unread + " (the statement could not be rewritten without it)"
+                            : unread + "; the same statements, each reading fewer tables (when the join is to-many,"
+                                    + " it also repeated the rows)", hint);
+        } catch (Throwable t) {
+            Failures.record("suggestion", t);
+            return null;
+        }
+    }
+
     private Finding.Suggestion build(ShapeGroup group, ParentLink link, ScopeRecorder.Snapshot scope) throws Exception {
         Faults.check(Faults.Stage.SUGGESTION);
         ShapeAnalysis analysis = group.shape().analysis();
@@ -58,6 +98,17 @@ public final class Suggester implements Detector.SuggestionMaker {
         ChainNote chain = ChainNote.of(group, link, scope);
 
         StatementTemplate child = StatementTemplate.of(group, Finding.Parameter.Source.LOOP, key.slot());
+        if (child.problem() == null && Rewriter.aggregatesPerKey(child.sql())) {
+            return grouped(group, key, child, Rewriter.batchIn(child.sql()), before,
+                    parentExecutions + (keys + CHUNK - 1) / CHUNK, chain);
+        }
+        if (existenceCheck(group, key)) {
+            StatementTemplate existence = StatementTemplate.of(group, Finding.Parameter.Source.LOOP, key.slot());
+            if (existence.problem() == null) {
+                return grouped(group, key, existence, Rewriter.existingKeys(existence.sql()), before,
+                        parentExecutions + (keys + CHUNK - 1) / CHUNK, chain);
+            }
+        }
         String whyNotJoin = null;
         if (toOne && parent != null) {
             int rowsPerChild = parent.rows() / keys;
@@ -106,6 +157,40 @@ public final class Suggester implements Detector.SuggestionMaker {
         return new Finding.Suggestion(Finding.Strategy.BATCH_IN, batch.sql(), before, after,
                 reason + ", matching rows back by " + key.column() + chunks + binding(batch.parameters()) + chain.note(),
                 hint, chain.chain(), batch.parameters());
+    }
+
+    /**
+     * An aggregate or existence check per key: one grouped statement gives a row per key that has rows, and a
+     * key missing from its result has none (count 0, exists false, sum null). Never a join: the aggregate
+     * would have to be grouped by every parent column.
+     */
+    private static Finding.Suggestion grouped(ShapeGroup group, ShapeAnalysis.KeyPredicate key, StatementTemplate child,
+                                              Rewriter.Rewrite batch, int before, int after, ChainNote chain) {
+        String hint = FrameworkHints.aggregateHint(group.callSite().frameworks());
+        if (batch.sql() == null) {
+            return new Finding.Suggestion(Finding.Strategy.GROUP_BY, null, before, after,
+                    "no rewrite: " + batch.problem(), hint, chain.chain());
+        }
+        int keys = Math.max(1, group.distinctKeys());
+        String chunks = keys > CHUNK ? "; chunk the keys " + CHUNK + " per query" : "";
+        return new Finding.Suggestion(Finding.Strategy.GROUP_BY, batch.sql(), before, after,
+                "an aggregate or existence check per key: one grouped query returns a row per key, matched back by "
+                        + key.column()
+                        + "; a key missing from the result has no rows (count 0, exists false)" + chunks
+                        + binding(batch.parameters()) + chain.note(),
+                hint, chain.chain(), batch.parameters());
+    }
+
+    /**
+     * A lookup of the first row of each key ({@code where fk = ? limit ?} bound to 1 in every execution, as Spring
+     * Data's {@code existsBy...} runs): an existence check per key. A limit bound to anything else is a top-n per
+     * key, which one grouped query cannot give.
+     */
+    private static boolean existenceCheck(ShapeGroup group, ShapeAnalysis.KeyPredicate key) {
+        int slot = Rewriter.existenceLimitSlot(group.shape().sql());
+        return slot >= 0 && slot != key.slot() && slot < ShapeGroup.KEY_WIDTH && group.loggedExecutions() > 0
+                && group.constantAt(slot) && group.loggedKeyCount(0) > slot
+                && group.loggedKey(0, slot) == ValueHash.ofLong(1);
     }
 
     /** Says what to bind where, when the rewrite has parameters besides the keys. */

@@ -192,6 +192,30 @@ public final class AnnotationExamples {
         }
     }
 
+    /** The code runs its SQL, but on a DataSource nobody watches: the class checked nothing. */
+    @Example
+    @NoNPlusOne
+    public static class UnwatchedDataSource {
+        @Test
+        void authors_in_a_loop() throws Exception {
+            BlogPages.authorsInLoop(ExampleData.seed().raw());
+        }
+
+        @Test
+        void done_right() throws Exception {
+            BlogPages.doneRight(ExampleData.seed().raw());
+        }
+    }
+
+    @Example
+    @NoNPlusOne(requireStatements = true)
+    public static class UnwatchedDataSourceRequired {
+        @Test
+        void authors_in_a_loop() throws Exception {
+            BlogPages.authorsInLoop(ExampleData.seed().raw());
+        }
+    }
+
     /** Registered alone, the extension records without failing. */
     @Example
     @ExtendWith(NPlusOneExtension.class)

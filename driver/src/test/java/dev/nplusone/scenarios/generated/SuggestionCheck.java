@@ -208,7 +208,7 @@ final class SuggestionCheck {
             }
         }
         try {
-            dev.nplusone.internal.sql.SqlParsing.parseShape(sql);
+            dev.nplusone.internal.sql.SqlParsing.requireParses(sql);
         } catch (Exception e) {
             throw new AssertionError("rewrite does not parse back: " + sql + "\n  " + e.getMessage().lines().findFirst().orElse(""));
         }

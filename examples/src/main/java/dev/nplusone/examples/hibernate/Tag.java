@@ -15,6 +15,12 @@ public class Tag {
     protected Tag() {
     }
 
+    /** A new tag, to be persisted. */
+    public Tag(Integer id, String name) {
+        this.id = id;
+        this.name = name;
+    }
+
     public Integer getId() {
         return id;
     }

@@ -1,15 +1,16 @@
-package dev.nplusone.agent;
+package dev.nplusone.internal;
 
 /**
- * Names an HTTP request scope {@code METHOD route}: the framework's route pattern when it exposes one
- * (Spring MVC's best matching pattern), else the path within the application with every numeric segment
- * collapsed to {@code {id}}, so that {@code GET /owners/7} and {@code GET /owners/8} are one route.
+ * Names an HTTP request scope {@code METHOD route}, the same wherever it is opened (the agent's servlet hooks, the
+ * Spring Boot starter's filter): the framework's route pattern when it exposes one (Spring MVC's best matching
+ * pattern), else the path within the application with every numeric segment collapsed to {@code {id}}, so that
+ * {@code GET /owners/7} and {@code GET /owners/8} are one route.
  */
-final class Routes {
-    private Routes() {
+public final class RouteNames {
+    private RouteNames() {
     }
 
-    static String name(String method, Object routePattern, String requestUri, String contextPath) {
+    public static String name(String method, Object routePattern, String requestUri, String contextPath) {
         if (routePattern instanceof String pattern && !pattern.isEmpty()) {
             return method + " " + pattern;
         }
