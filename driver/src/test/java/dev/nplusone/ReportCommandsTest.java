@@ -137,6 +137,56 @@ class ReportCommandsTest {
     }
 
     @Test
+    void check_and_baseline_see_every_finding_however_many_there_are() throws Exception {
+        int count = 2_500;
+        Path many = directory.resolve("many.jsonl");
+        StringBuilder lines = new StringBuilder();
+        StringBuilder accepted = new StringBuilder("{\"version\":1,\"accepted\":[");
+        for (int i = 0; i < count; i++) {
+            String id = String.format("%016x", i);
+            lines.append("{\"scope\":{\"name\":\"GET /page").append(i).append("\",\"kind\":\"http\"},\"statements\":12,")
+                    .append("\"findings\":[{\"id\":\"").append(id).append("\",\"kind\":\"N_PLUS_ONE\",")
+                    .append("\"executions\":10,\"sql\":\"select * from t where id = ?\",")
+                    .append("\"callSite\":\"com.acme.Page.p(Page.java:").append(i + 1).append(")\"}]}\n");
+            if (i < count - 1) {
+                accepted.append(i == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\"}");
+            }
+        }
+        Files.writeString(many, lines);
+        Path baseline = directory.resolve("all-but-the-last.json");
+        Files.writeString(baseline, accepted.append("]}"));
+        String last = String.format("%016x", count - 1);
+
+        assertEquals(1, run("check", "--baseline", baseline.toString(), many.toString()), out());
+        assertTrue(out().contains("NEW " + last + " "), out());
+        assertTrue(out().contains("(1 new, " + (count - 1) + " accepted, 0 expired), 0 stale baseline entries"), out());
+
+        assertEquals(0, run("baseline", many.toString()));
+        Path everything = directory.resolve("everything.json");
+        Files.writeString(everything, out());
+        assertEquals(count, JSON.readTree(everything.toFile()).get("accepted").size());
+        assertEquals(0, run("check", "--baseline", everything.toString(), many.toString()), out());
+        assertTrue(out().contains("nplusone check: passed"), out());
+    }
+
+    @Test
+    void a_typo_in_fail_on_stops_the_check_with_bad_usage_instead_of_passing() throws Exception {
+        Path baseline = directory.resolve("baseline.json");
+        Files.writeString(baseline, "{\"version\":1,\"accepted\":[]}");
+        System.setProperty("nplusone.failOn", "nwe");
+        try {
+            assertEquals(2, run("check", "--baseline", baseline.toString(), shard1.toString()), out());
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(
+                    "nplusone: -Dnplusone.failOn 'nwe' is not none, new or any"), err.toString(StandardCharsets.UTF_8));
+            assertTrue(out().isEmpty(), "no verdict: " + out());
+        } finally {
+            System.clearProperty("nplusone.failOn");
+        }
+        assertEquals(2, run("check", "--fail-on", "anny", shard1.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("nplusone: --fail-on 'anny' is not none, new or any"));
+    }
+
+    @Test
     void bad_usage_gives_one_message_and_exit_code_2() {
         assertEquals(2, run("check", shard1.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("nplusone: check needs --baseline FILE"));

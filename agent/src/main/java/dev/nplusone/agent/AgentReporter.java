@@ -42,7 +42,7 @@ final class AgentReporter {
      */
     void publish(ScopeReport report, ScopeRecorder recorder) {
         if (Reporter.wantsActivity(settings.json())) {
-            json.report(report, recorder.activity(), settings.json());
+            json.report(report, recorder::activity, settings.json());
         }
         if (report.findings().isEmpty()) {
             return;

@@ -143,7 +143,7 @@ public final class Engine {
         boolean interrupted = Thread.interrupted();
         try {
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
-            reporter.report(report, Reporter.wantsActivity(current) ? scope.activity() : null, current);
+            reporter.report(report, scope::activity, current);
             telemetry.scopeClosed(report, scope.span());
             for (BiConsumer<ScopeReport, ScopeRecorder> listener : scopeListeners) {
                 try {

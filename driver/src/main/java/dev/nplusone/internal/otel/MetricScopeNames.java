@@ -1,5 +1,6 @@
 package dev.nplusone.internal.otel;
 
+import dev.nplusone.internal.ConnectionScopeNames;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MetricScopeNames {
     static final String OTHER = "other";
-    private static final String CONNECTION_KIND = "connection";
 
     private final int bound;
     private final Set<String> kept = ConcurrentHashMap.newKeySet();
@@ -21,7 +21,7 @@ final class MetricScopeNames {
     }
 
     String of(String name, String kind) {
-        String stable = CONNECTION_KIND.equals(kind) ? withoutConnectionNumber(name) : name;
+        String stable = ConnectionScopeNames.grouped(name, kind);
         if (kept.contains(stable)) {
             return stable;
         }
@@ -31,23 +31,5 @@ final class MetricScopeNames {
             return stable;
         }
         return OTHER;
-    }
-
-    /**
-     * {@code connection 17 (orders)} becomes {@code connection (orders)}; {@code connection 17}, {@code connection}. A
-     * DriverManager connection is named after its JDBC URL, which may hold a host, a user or a password: in metrics it
-     * is just {@code connection}.
-     */
-    static String withoutConnectionNumber(String name) {
-        int space = name.indexOf(' ');
-        if (space < 0) {
-            return name;
-        }
-        int end = space + 1;
-        while (end < name.length() && Character.isDigit(name.charAt(end))) {
-            end++;
-        }
-        String source = name.substring(end).trim();
-        return name.substring(0, space) + (source.isEmpty() || source.startsWith("(jdbc:") ? "" : " " + source);
     }
 }

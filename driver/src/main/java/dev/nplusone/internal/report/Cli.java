@@ -63,7 +63,7 @@ public final class Cli {
         if (arguments.html == null && arguments.sarif == null) {
             throw new UsageException("report needs --html FILE or --sarif FILE");
         }
-        ReportAggregate aggregate = read(arguments, arguments.html != null);
+        ReportAggregate aggregate = read(arguments, new ReportAggregate(), arguments.html != null);
         ReportView view = view(arguments);
         if (arguments.html != null) {
             ReportFiles.replace(arguments.html, HtmlReport.render(aggregate, view));
@@ -81,7 +81,7 @@ public final class Cli {
         if (arguments.baseline == null && arguments.failOn != ReportSettings.FailOn.ANY) {
             throw new UsageException("check needs --baseline FILE (or --fail-on any)");
         }
-        ReportAggregate aggregate = read(arguments, false);
+        ReportAggregate aggregate = read(arguments, ReportAggregate.everyFinding(), false);
         ReportView view = view(arguments);
         int failing = 0;
         for (ReportAggregate.FindingSummary summary : aggregate.findings()) {
@@ -113,16 +113,20 @@ public final class Cli {
     }
 
     private int baseline(Arguments arguments) throws IOException, UsageException {
-        ReportAggregate aggregate = read(arguments, false);
+        ReportAggregate aggregate = read(arguments, ReportAggregate.everyFinding(), false);
         out.print(Baseline.write(aggregate.findings(), LocalDate.now()));
         return 0;
     }
 
-    private ReportAggregate read(Arguments arguments, boolean activity) throws IOException, UsageException {
+    /**
+     * Folds the files into {@code aggregate}: the gate and the baseline take one that keeps every finding id (its
+     * memory grows with the distinct findings, not the scopes), the report the bounded one the HTML page shows.
+     */
+    private ReportAggregate read(Arguments arguments, ReportAggregate aggregate, boolean activity)
+            throws IOException, UsageException {
         if (arguments.files.isEmpty()) {
             throw new UsageException("no JSON Lines files given");
         }
-        ReportAggregate aggregate = new ReportAggregate();
         JsonLinesReader reader = new JsonLinesReader(activity);
         int[] problems = new int[1];
         for (Path file : arguments.files) {
@@ -182,7 +186,9 @@ public final class Cli {
         }
         return "nplusone: " + aggregate.scopes() + " scopes, " + aggregate.statements() + " statements, "
                 + aggregate.findings().size() + " findings (" + fresh + " new, " + accepted + " accepted, " + expired
-                + " expired), " + stale(aggregate, view).size() + " stale baseline entries";
+                + " expired), " + stale(aggregate, view).size() + " stale baseline entries"
+                + (aggregate.findingsDropped() == 0 ? ""
+                : "; " + aggregate.findingsDropped() + " more findings not in this report (run check for all)");
     }
 
     /** A command line the user got wrong. */
@@ -198,8 +204,7 @@ public final class Cli {
         Path sarif;
         Path baseline;
         /** {@code --fail-on}, else {@code -Dnplusone.failOn}, else new. */
-        ReportSettings.FailOn failOn = System.getProperty("nplusone.failOn") == null ? ReportSettings.FailOn.NEW
-                : Config.fromSystemProperties(line -> { }).reports().failOn();
+        ReportSettings.FailOn failOn;
         final List<Path> files = new ArrayList<>();
 
         static Arguments parse(String[] args) throws UsageException {
@@ -210,7 +215,7 @@ public final class Cli {
                     case "--html" -> parsed.html = path(args, ++i, arg);
                     case "--sarif" -> parsed.sarif = path(args, ++i, arg);
                     case "--baseline" -> parsed.baseline = path(args, ++i, arg);
-                    case "--fail-on" -> parsed.failOn = failOn(args, ++i);
+                    case "--fail-on" -> parsed.failOn = failOn(++i < args.length ? args[i] : null, "--fail-on");
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new UsageException("unknown option " + arg);
@@ -218,6 +223,11 @@ public final class Cli {
                         parsed.files.add(path(args, i, "file"));
                     }
                 }
+            }
+            if (parsed.failOn == null) {
+                String property = System.getProperty("nplusone.failOn");
+                parsed.failOn = property == null || property.isBlank() ? ReportSettings.FailOn.NEW
+                        : failOn(property, "-Dnplusone.failOn");
             }
             return parsed;
         }
@@ -233,14 +243,15 @@ public final class Cli {
             }
         }
 
-        private static ReportSettings.FailOn failOn(String[] args, int i) throws UsageException {
-            if (i >= args.length) {
-                throw new UsageException("--fail-on needs none, new or any");
+        /** A gate that is off by a typo would pass every build: a value that is not one is bad usage. */
+        private static ReportSettings.FailOn failOn(String value, String option) throws UsageException {
+            if (value == null) {
+                throw new UsageException(option + " needs none, new or any");
             }
             try {
-                return ReportSettings.FailOn.valueOf(args[i].toUpperCase(Locale.ROOT));
+                return ReportSettings.FailOn.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--fail-on '" + args[i] + "' is not none, new or any");
+                throw new UsageException(option + " '" + value + "' is not none, new or any");
             }
         }
     }

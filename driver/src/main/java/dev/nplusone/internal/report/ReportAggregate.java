@@ -1,5 +1,6 @@
 package dev.nplusone.internal.report;
 
+import dev.nplusone.internal.ConnectionScopeNames;
 import dev.nplusone.internal.scope.ScopeActivity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,7 @@ import java.util.Set;
 /**
  * Closed scopes folded into what the HTML and SARIF reports show, in bounded memory whatever the number of
  * scopes: one row per scope name (past {@link #MAX_SCOPE_ROWS} names, one "other" row), one summary per finding id
- * (past {@link #MAX_FINDINGS}, counted only), and the timeline of the latest scope with findings of each of the first
+ * (past {@link #MAX_FINDINGS}, counted only, unless made {@link #everyFinding()}), and the timeline of the latest scope with findings of each of the first
  * {@link #MAX_TIMELINES} names. Not thread-safe:
  * its owner feeds it from one thread at a time.
  */
@@ -27,11 +28,29 @@ public final class ReportAggregate {
     private final Map<String, FindingSummary> findings = new LinkedHashMap<>();
     /** The latest scope with findings of each name (a warm run rather than the first, cold one), in order of names. */
     private final Map<String, TimelineSample> timelines = new LinkedHashMap<>();
+    private final int findingBound;
     private long scopes;
     private long statements;
     private long findingsDropped;
     private long scopesWithFindings;
     private long scopesMissed;
+
+    /** Keeps up to {@link #MAX_FINDINGS} finding summaries (a page a browser can show), counting the rest. */
+    public ReportAggregate() {
+        this(MAX_FINDINGS);
+    }
+
+    private ReportAggregate(int findingBound) {
+        this.findingBound = findingBound;
+    }
+
+    /**
+     * Keeps a summary of every distinct finding id, for the CI gate and the baseline, which must see each one:
+     * memory grows with the distinct findings (a few hundred bytes each), never with the scopes.
+     */
+    public static ReportAggregate everyFinding() {
+        return new ReportAggregate(Integer.MAX_VALUE);
+    }
 
     public void add(ClosedScope scope) {
         scopes++;
@@ -45,7 +64,7 @@ public final class ReportAggregate {
         for (ReportedFinding finding : scope.findings()) {
             FindingSummary summary = findings.get(finding.id());
             if (summary == null) {
-                if (findings.size() >= MAX_FINDINGS) {
+                if (findings.size() >= findingBound) {
                     findingsDropped++;
                     continue;
                 }
@@ -55,7 +74,7 @@ public final class ReportAggregate {
             summary.add(finding, scope);
         }
         if (!scope.activity().timeline().isEmpty()) {
-            String name = scope.kind() + '\u0000' + scope.name();
+            String name = key(scope);
             if (timelines.containsKey(name)) {
                 timelines.put(name, new TimelineSample(scope));
             } else if (timelines.size() < MAX_TIMELINES) {
@@ -69,14 +88,23 @@ public final class ReportAggregate {
         scopesMissed += count;
     }
 
+    /** Kind and name, with a connection scope's checkout number left out: every checkout of a pool is one row. */
+    private static String key(ClosedScope scope) {
+        return scope.kind() + '\u0000' + groupedName(scope);
+    }
+
+    private static String groupedName(ClosedScope scope) {
+        return ConnectionScopeNames.grouped(scope.name(), scope.kind());
+    }
+
     private ScopeRow rowFor(ClosedScope scope) {
-        String key = scope.kind() + '\u0000' + scope.name();
+        String key = key(scope);
         ScopeRow row = rows.get(key);
         if (row == null) {
             if (rows.size() >= MAX_SCOPE_ROWS) {
                 return rows.computeIfAbsent("\u0000other", k -> new ScopeRow(OTHER, "mixed"));
             }
-            row = new ScopeRow(scope.name(), scope.kind());
+            row = new ScopeRow(groupedName(scope), scope.kind());
             rows.put(key, row);
         }
         return row;
@@ -219,9 +247,10 @@ public final class ReportAggregate {
             maxExecutions = Math.max(maxExecutions, finding.executions());
             totalNanos += finding.timeNanos();
             scopeSqlNanos += scope.activity().sqlNanos();
-            if (!scopeNames.contains(scope.name())) {
+            String name = groupedName(scope);
+            if (!scopeNames.contains(name)) {
                 if (scopeNames.size() < MAX_SCOPE_NAMES_PER_FINDING) {
-                    scopeNames.add(scope.name());
+                    scopeNames.add(name);
                 } else {
                     moreScopeNames = true;
                 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The report stage: hands each closed scope that has findings to the log, the JSON Lines file and any
@@ -33,7 +34,7 @@ public final class Reporter {
     }
 
     public void report(ScopeReport report, Config config) {
-        report(report, null, config);
+        report(report, (ScopeActivity) null, config);
     }
 
     /** Whether {@link #report(ScopeReport, ScopeActivity, Config)} writes anything that shows a scope's activity. */
@@ -47,6 +48,15 @@ public final class Reporter {
      * collected for the HTML report's overview.
      */
     public void report(ScopeReport report, ScopeActivity activity, Config config) {
+        report(report, () -> activity, config);
+    }
+
+    /**
+     * As {@link #report(ScopeReport, ScopeActivity, Config)}, asking for the activity only when something writes it
+     * (an HTML or SARIF report is collected, or a JSON line is written): most scopes of a service have no findings,
+     * and their activity is a map and hundreds of records made for nothing.
+     */
+    public void report(ScopeReport report, Supplier<ScopeActivity> activity, Config config) {
         for (Consumer<ScopeReport> listener : listeners) {
             try {
                 listener.accept(report);
@@ -56,7 +66,7 @@ public final class Reporter {
         }
         if (config.reports().collects()) {
             try {
-                LiveReports.of(config).offer(ClosedScope.of(report, activity));
+                LiveReports.of(config).offer(ClosedScope.of(report, activity.get()));
             } catch (Throwable t) {
                 Failures.record("HTML/SARIF report", t);
             }
@@ -79,9 +89,9 @@ public final class Reporter {
         }
     }
 
-    private static void writeJson(ScopeReport report, ScopeActivity activity, Config config) {
+    private static void writeJson(ScopeReport report, Supplier<ScopeActivity> activity, Config config) {
         try {
-            append(config.json(), JsonReport.line(report, activity) + "\n");
+            append(config.json(), JsonReport.line(report, activity.get()) + "\n");
         } catch (Throwable t) {
             Failures.record("JSON report " + config.json(), t);
         }

@@ -56,6 +56,8 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private final Object closing = new Object();
     private volatile boolean closed;
     private ScopeReport report; // guarded by closing
+    /** Kept once the scope is closed: the JSON Lines, the HTML report and the actuator page all read the same one. */
+    private ScopeActivity closedActivity; // guarded by this
 
     public ScopeRecorder(String name, String kind, int threshold) {
         this(name, kind, threshold, null);
@@ -220,8 +222,22 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
                 truncated || keysTruncated);
     }
 
-    /** Time, per-shape totals and the timeline, for the reports for people; taken under the scope's lock. */
+    /**
+     * Time, per-shape totals and the timeline, for the reports for people; taken under the scope's lock, and only
+     * when a report asks for it. Of a closed scope it is computed once, however many reports ask.
+     */
     public synchronized ScopeActivity activity() {
+        if (closedActivity != null) {
+            return closedActivity;
+        }
+        ScopeActivity activity = computeActivity();
+        if (closed) {
+            closedActivity = activity;
+        }
+        return activity;
+    }
+
+    private ScopeActivity computeActivity() {
         Map<Shape, Integer> index = new HashMap<>();
         List<ScopeActivity.ShapeTotal> totals = new ArrayList<>(Math.min(shapes.size(), ScopeActivity.MAX_SHAPES));
         long sqlNanos = 0;

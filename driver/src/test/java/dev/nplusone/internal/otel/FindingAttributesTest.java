@@ -63,8 +63,9 @@ class FindingAttributesTest {
         assertEquals("connection (orders)", names.of("connection 18 (orders)", "connection"), "the same series");
         assertEquals(MetricScopeNames.OTHER, names.of("GET /b", "http"));
         assertEquals("GET /a", names.of("GET /a", "http"), "names kept before the bound keep their series");
-        assertEquals("connection", MetricScopeNames.withoutConnectionNumber("connection 5"));
-        assertEquals("connection", MetricScopeNames.withoutConnectionNumber("connection 6 (jdbc:postgresql://db/app?password=x)"),
+        assertEquals("connection", new MetricScopeNames(5).of("connection 5", "connection"));
+        assertEquals("connection", new MetricScopeNames(5).of("connection 6 (jdbc:postgresql://db/app?password=x)",
+                "connection"),
                 "a URL may hold credentials");
     }
 

@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class ReportAggregateTest {
     static ClosedScope scope(String name, ReportedFinding... findings) {
-        return new ClosedScope(name, "http", 10, false, List.of(findings), new ScopeActivity(1_000, 0, 0,
+        return scope(name, "http", findings);
+    }
+
+    static ClosedScope scope(String name, String kind, ReportedFinding... findings) {
+        return new ClosedScope(name, kind, 10, false, List.of(findings), new ScopeActivity(1_000, 0, 0,
                 List.of(new ScopeActivity.ShapeTotal("select 1", "SELECT", 1, 1, 1_000)),
                 List.of(new ScopeActivity.Execution(0, 0, 1_000)), 10));
     }
@@ -46,5 +50,24 @@ class ReportAggregateTest {
         assertEquals(50 * 4_000_000L, summary.totalNanos());
         assertEquals(ReportAggregate.MAX_SCOPE_NAMES_PER_FINDING, summary.scopeNames().size());
         assertTrue(summary.moreScopeNames());
+    }
+
+    @Test
+    void pool_checkouts_are_one_row_per_data_source_and_leave_room_for_the_routes() {
+        ReportAggregate aggregate = new ReportAggregate();
+        ReportedFinding finding = SarifReportTest.finding("00000000000000b2", "N_PLUS_ONE", "com.acme.B.b(B.java:2)");
+        for (int i = 0; i < ReportAggregate.MAX_SCOPE_ROWS + 1_000; i++) {
+            aggregate.add(scope("connection " + i + " (orders)", "connection", finding));
+        }
+        aggregate.add(scope("GET /orders", "http", finding));
+
+        List<ReportAggregate.ScopeRow> rows = aggregate.rows();
+        assertEquals(List.of("GET /orders", "connection (orders)"),
+                rows.stream().map(ReportAggregate.ScopeRow::name).sorted().toList(), "no row of other scopes");
+        assertEquals(ReportAggregate.MAX_SCOPE_ROWS + 1_000,
+                rows.stream().filter(row -> row.kind().equals("connection")).findFirst().orElseThrow().count());
+        assertEquals(List.of("connection (orders)", "GET /orders"),
+                List.copyOf(aggregate.findings().get(0).scopeNames()), "each checkout is not a name of its own");
+        assertEquals(2, aggregate.timelines().size(), "the route's timeline has its slot");
     }
 }
