@@ -3,6 +3,7 @@ package dev.nplusone.agent;
 import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.report.HumanReport;
+import dev.nplusone.internal.report.KindWords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -97,7 +98,7 @@ final class FindingLog {
     }
 
     static String label(Finding finding) {
-        return HumanReport.label(finding.kind());
+        return KindWords.label(finding.kind());
     }
 
     static boolean isPowerOfTen(long n) {

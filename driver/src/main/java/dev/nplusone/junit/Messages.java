@@ -6,6 +6,7 @@ import dev.nplusone.ScopeReport;
 import dev.nplusone.ShapeStats;
 import dev.nplusone.StatementType;
 import dev.nplusone.internal.report.HumanReport;
+import dev.nplusone.internal.report.KindWords;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,12 +69,7 @@ final class Messages {
         failing.forEach(finding -> kinds.add(finding.kind()));
         List<String> names = new java.util.ArrayList<>();
         for (Finding.Kind kind : kinds) {
-            names.add(switch (kind) {
-                case N_PLUS_ONE -> "N+1 queries";
-                case DUPLICATE -> "duplicate queries";
-                case WRITE_LOOP -> "write loops";
-                case UNUSED_JOIN -> "unused joins";
-            });
+            names.add(KindWords.plural(kind));
         }
         return String.join(" or ", names);
     }

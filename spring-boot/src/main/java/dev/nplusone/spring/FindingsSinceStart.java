@@ -2,10 +2,12 @@ package dev.nplusone.spring;
 
 import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
+import dev.nplusone.internal.ConnectionScopeNames;
 import dev.nplusone.internal.Engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,11 @@ public final class FindingsSinceStart implements Consumer<ScopeReport>, Disposab
     static final int DEFAULT_CAPACITY = 500;
     /** Routes listed per finding; a finding in more routes says how many more. */
     static final int ROUTES_PER_FINDING = 20;
+    /**
+     * Distinct routes past the listed ones that are told apart and counted; past them {@code moreRoutes} stops
+     * growing (a finding in every test of a big suite would otherwise keep every test's name).
+     */
+    static final int MORE_ROUTES_COUNTED = 200;
 
     private final int capacity;
     private final Map<String, Collected> byId = new LinkedHashMap<>();
@@ -35,7 +42,13 @@ public final class FindingsSinceStart implements Consumer<ScopeReport>, Disposab
         Engine.get().addListener(this);
     }
 
-    /** One finding as collected so far. */
+    /**
+     * One finding as collected so far.
+     *
+     * @param routes     the first {@link #ROUTES_PER_FINDING} routes (scope names) it was found in, a connection
+     *                   scope's named after its data source
+     * @param moreRoutes how many other distinct routes it was found in (at most {@link #MORE_ROUTES_COUNTED})
+     */
     public record Entry(Finding latest, long occurrences, long executions, int maxExecutions, List<String> routes,
                         int moreRoutes, Instant firstSeen, Instant lastSeen) {
     }
@@ -62,7 +75,7 @@ public final class FindingsSinceStart implements Consumer<ScopeReport>, Disposab
                 collected = new Collected(now);
                 byId.put(finding.id(), collected);
             }
-            collected.add(finding, report.name(), now);
+            collected.add(finding, ConnectionScopeNames.grouped(report.name(), report.kind()), now);
         }
     }
 
@@ -84,11 +97,11 @@ public final class FindingsSinceStart implements Consumer<ScopeReport>, Disposab
     private static final class Collected {
         private final Instant firstSeen;
         private final Set<String> routes = new LinkedHashSet<>();
+        private final Set<String> moreRoutes = new HashSet<>();
         private Finding latest;
         private long occurrences;
         private long executions;
         private int maxExecutions;
-        private int moreRoutes;
         private Instant lastSeen;
 
         Collected(Instant firstSeen) {
@@ -100,18 +113,16 @@ public final class FindingsSinceStart implements Consumer<ScopeReport>, Disposab
             occurrences++;
             executions += finding.executions();
             maxExecutions = Math.max(maxExecutions, finding.executions());
-            if (!routes.contains(route)) {
-                if (routes.size() < ROUTES_PER_FINDING) {
-                    routes.add(route);
-                } else {
-                    moreRoutes++;
-                }
+            if (routes.size() < ROUTES_PER_FINDING) {
+                routes.add(route);
+            } else if (!routes.contains(route) && moreRoutes.size() < MORE_ROUTES_COUNTED) {
+                moreRoutes.add(route);
             }
             lastSeen = now;
         }
 
         Entry entry() {
-            return new Entry(latest, occurrences, executions, maxExecutions, List.copyOf(routes), moreRoutes, firstSeen,
+            return new Entry(latest, occurrences, executions, maxExecutions, List.copyOf(routes), moreRoutes.size(), firstSeen,
                     lastSeen);
         }
     }

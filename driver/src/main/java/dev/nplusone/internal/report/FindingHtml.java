@@ -15,7 +15,7 @@ final class FindingHtml {
         Baseline.Status status = view.status(finding.id());
         out.append("<article class=\"finding\" id=\"f-").append(id).append("\" data-status=\"").append(status.label())
                 .append("\">\n<h3><span class=\"badge kind\">");
-        text(out, FindingText.title(finding.kind())).append("</span> ");
+        text(out, KindWords.title(finding.kind())).append("</span> ");
         if (!view.baseline().isEmpty()) {
             out.append("<span class=\"badge status-").append(status.label()).append("\">").append(status.label())
                     .append("</span> ");

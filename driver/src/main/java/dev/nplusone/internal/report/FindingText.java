@@ -7,22 +7,11 @@ final class FindingText {
     private FindingText() {
     }
 
-    /** {@code N+1 query}, {@code Duplicate query}, ... for a kind name; unknown kinds read as their name. */
-    static String title(String kind) {
-        return switch (kind) {
-            case "N_PLUS_ONE" -> "N+1 query";
-            case "DUPLICATE" -> "Duplicate query";
-            case "WRITE_LOOP" -> "Write loop";
-            case "UNUSED_JOIN" -> "Unused join";
-            default -> kind;
-        };
-    }
-
     /** One paragraph: what repeats, how often, where, from which parent, and the fix. */
     static String message(ReportAggregate.FindingSummary summary) {
         ReportedFinding finding = summary.finding();
         StringBuilder text = new StringBuilder(256);
-        text.append(title(finding.kind())).append(": ").append(finding.sql()).append(" ran ")
+        text.append(KindWords.title(finding.kind())).append(": ").append(finding.sql()).append(" ran ")
                 .append(finding.executions()).append(" times in one scope (").append(finding.distinctKeys())
                 .append(finding.distinctKeys() == 1 ? " distinct key" : " distinct keys")
                 .append(summary.maxExecutions() > finding.executions() ? "; up to " + summary.maxExecutions()

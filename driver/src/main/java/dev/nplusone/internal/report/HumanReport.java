@@ -24,22 +24,12 @@ public final class HumanReport {
         return out.toString();
     }
 
-    /** The headline of a finding of {@code kind}, as reports and logs name it. */
-    public static String label(Finding.Kind kind) {
-        return switch (kind) {
-            case N_PLUS_ONE -> "N+1 QUERY";
-            case DUPLICATE -> "DUPLICATE QUERY";
-            case WRITE_LOOP -> "WRITE LOOP";
-            case UNUSED_JOIN -> "UNUSED JOIN";
-        };
-    }
-
     public static String format(Finding finding, String scopeName) {
         StringBuilder out = new StringBuilder();
         boolean nPlusOne = finding.kind() == Finding.Kind.N_PLUS_ONE;
         boolean write = finding.kind() == Finding.Kind.WRITE_LOOP;
         boolean unusedJoin = finding.kind() == Finding.Kind.UNUSED_JOIN;
-        out.append(label(finding.kind())).append(nPlusOne ? " [" + finding.confidence() + "] " : " ")
+        out.append(KindWords.label(finding.kind())).append(nPlusOne ? " [" + finding.confidence() + "] " : " ")
                 .append(finding.executions()).append(" executions, ");
         if (!unusedJoin) {
             String keys = write ? " distinct rows, " : " distinct keys, ";

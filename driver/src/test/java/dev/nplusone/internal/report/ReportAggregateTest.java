@@ -62,6 +62,7 @@ class ReportAggregateTest {
         aggregate.add(scope("GET /orders", "http", finding));
 
         List<ReportAggregate.ScopeRow> rows = aggregate.rows();
+        assertEquals(2, rows.size(), "one row for the pool's checkouts, one for the route");
         assertEquals(List.of("GET /orders", "connection (orders)"),
                 rows.stream().map(ReportAggregate.ScopeRow::name).sorted().toList(), "no row of other scopes");
         assertEquals(ReportAggregate.MAX_SCOPE_ROWS + 1_000,
