@@ -167,6 +167,10 @@ class ReportsIT {
         ChildJvm.Result passed = cli("check", "--baseline", baseline.toString(), json.toString());
         assertEquals(0, passed.exitCode(), passed.stdout() + passed.stderr());
         assertTrue(passed.stdout().contains("nplusone check: passed"), passed.stdout());
+        ChildJvm.Result typo = cli(List.of("-Dnplusone.failOn=nwe"), "check", "--baseline", baseline.toString(),
+                json.toString());
+        assertEquals(2, typo.exitCode(), "a typo in the gate's setting stops the build: " + typo.stdout());
+        assertTrue(typo.stderr().startsWith("nplusone: -Dnplusone.failOn 'nwe' is not none, new or any"), typo.stderr());
 
         Path again = jvm.file("again.html");
         ChildJvm.Result report = cli("report", "--html", again.toString(), json.toString());
@@ -182,8 +186,13 @@ class ReportsIT {
 
     /** {@code java -jar nplusone-agent.jar args...} on this machine's JDK. */
     private static ChildJvm.Result cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Jdk.CURRENT.java().toString(), "-jar",
-                ChildJvm.AGENT_JAR.toString()));
+        return cli(List.of(), args);
+    }
+
+    private static ChildJvm.Result cli(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Jdk.CURRENT.java().toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", ChildJvm.AGENT_JAR.toString()));
         command.addAll(List.of(args));
         Path stderr = jvm.file("cli-stderr.txt");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
