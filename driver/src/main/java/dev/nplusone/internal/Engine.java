@@ -142,6 +142,7 @@ public final class Engine {
         Config current = config;
         boolean interrupted = Thread.interrupted();
         try {
+            scope.reporting();
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
             reporter.report(report, scope::activity, current);
             telemetry.scopeClosed(report, scope.span());

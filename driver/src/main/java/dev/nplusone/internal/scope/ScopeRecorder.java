@@ -56,8 +56,10 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
     private final Object closing = new Object();
     private volatile boolean closed;
     private ScopeReport report; // guarded by closing
-    /** Kept once the scope is closed: the JSON Lines, the HTML report and the actuator page all read the same one. */
-    private ScopeActivity closedActivity; // guarded by this
+    /** Whether the engine reports the scope: its activity is final then, and made once. */
+    private boolean reporting; // guarded by this
+    /** Kept once reported: the JSON Lines, the HTML report and the actuator page all read the same one. */
+    private ScopeActivity reportedActivity; // guarded by this
 
     public ScopeRecorder(String name, String kind, int threshold) {
         this(name, kind, threshold, null);
@@ -224,17 +226,25 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
     /**
      * Time, per-shape totals and the timeline, for the reports for people; taken under the scope's lock, and only
-     * when a report asks for it. Of a closed scope it is computed once, however many reports ask.
+     * when a report asks for it. Of a scope being reported it is computed once, however many reports ask.
      */
     public synchronized ScopeActivity activity() {
-        if (closedActivity != null) {
-            return closedActivity;
+        if (reportedActivity != null) {
+            return reportedActivity;
         }
         ScopeActivity activity = computeActivity();
-        if (closed) {
-            closedActivity = activity;
+        if (reporting) {
+            reportedActivity = activity;
         }
         return activity;
+    }
+
+    /**
+     * The engine reports the scope (closed on its thread, or its connection returned to the pool): what it did is
+     * final, so its activity is made at most once from now on.
+     */
+    public synchronized void reporting() {
+        reporting = true;
     }
 
     private ScopeActivity computeActivity() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nplusone.ScopeReport;
+import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.scope.ScopeActivity;
 import dev.nplusone.internal.scope.ScopeRecorder;
@@ -24,11 +25,14 @@ class ActivityOnDemandTest {
     Path directory;
 
     @Test
-    void a_closed_scopes_activity_is_made_once_however_many_reports_read_it() {
-        ScopeRecorder scope = new ScopeRecorder("GET /posts", "http", 5);
-        scope.close(closing -> null);
+    void a_reported_scopes_activity_is_made_once_however_many_reports_read_it() {
+        ScopeRecorder request = Engine.get().open("GET /posts", "http", 0);
+        Engine.get().closeOnThread(request);
+        ScopeRecorder connection = new ScopeRecorder("connection 7 (orders)", "connection", 5);
+        Engine.get().close(connection);
 
-        assertSame(scope.activity(), scope.activity(), "the JSON line, the HTML report and the actuator page share it");
+        assertSame(request.activity(), request.activity(), "the JSON line, the HTML report and the actuator page");
+        assertSame(connection.activity(), connection.activity(), "a connection scope, reported when it is returned");
     }
 
     @Test
