@@ -4,6 +4,7 @@ import dev.nplusone.internal.Engine;
 import dev.nplusone.internal.config.Config;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
@@ -22,12 +23,16 @@ final class EngineSettings {
     }
 
     static void apply(Environment environment) {
-        Engine.get().configure(Config.from(values(environment),
-                message -> LOG.log(System.Logger.Level.ERROR, message + " (from the Spring environment)")));
+        Consumer<String> errors = message -> LOG.log(System.Logger.Level.ERROR, message + " (from the Spring environment)");
+        Engine.get().configure(Config.from(values(environment, errors), errors));
     }
 
-    /** The settings keyed as {@link Config#from} reads them: without the prefix, camelCase. */
-    static Map<String, String> values(Environment environment) {
+    /**
+     * The settings keyed as {@link Config#from} reads them: without the prefix, camelCase. A value Spring cannot
+     * resolve (a {@code ${placeholder}} with no value) is one line on {@code errors} and is left out, so the
+     * engine's default is used and the context still starts.
+     */
+    static Map<String, String> values(Environment environment, Consumer<String> errors) {
         Map<String, String> values = new TreeMap<>();
         if (!(environment instanceof ConfigurableEnvironment configurable)) {
             return values;
@@ -36,7 +41,7 @@ final class EngineSettings {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 for (String name : enumerable.getPropertyNames()) {
                     if (name.startsWith(Config.PREFIX)) {
-                        String value = environment.getProperty(name);
+                        String value = resolved(environment, name, errors);
                         if (value != null) {
                             values.putIfAbsent(camelCase(name.substring(Config.PREFIX.length())), value);
                         }
@@ -45,6 +50,16 @@ final class EngineSettings {
             }
         }
         return values;
+    }
+
+    private static String resolved(Environment environment, String name, Consumer<String> errors) {
+        try {
+            return environment.getProperty(name);
+        } catch (RuntimeException unresolvable) {
+            errors.accept("nplusone: property " + name + " cannot be resolved (" + unresolvable.getMessage()
+                    + "); using its default");
+            return null;
+        }
     }
 
     /** {@code capture-values} becomes {@code captureValues}; {@code json.all} stays as it is. */

@@ -2,6 +2,7 @@ package dev.nplusone.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nplusone.internal.config.Config;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 class EngineSettingsTest {
+    private final List<String> errors = new ArrayList<>();
 
     @Test
     void reads_nplusone_keys_in_the_system_property_spelling_and_in_kebab_case() {
@@ -23,12 +25,25 @@ class EngineSettingsTest {
                 "nplusone.threshold", "5", "nplusone.capture-values", "true", "nplusone.json.all", "true",
                 "spring.datasource.url", "jdbc:h2:mem:x")));
 
-        Map<String, String> values = EngineSettings.values(environment);
+        Map<String, String> values = EngineSettings.values(environment, errors::add);
 
         assertEquals("5", values.get("threshold"));
         assertEquals("true", values.get("captureValues"));
         assertEquals("true", values.get("json.all"));
         assertEquals(List.of(), values.keySet().stream().filter(key -> key.contains("datasource")).toList());
+    }
+
+    @Test
+    void a_setting_with_a_placeholder_spring_cannot_resolve_is_one_line_and_left_out_and_the_rest_is_read() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application.yml", Map.of(
+                "nplusone.json", "${LOG_DIR_THAT_IS_NOT_SET}/n1.jsonl", "nplusone.threshold", "4")));
+
+        Map<String, String> values = EngineSettings.values(environment, errors::add);
+
+        assertEquals(Map.of("threshold", "4"), values);
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.get(0).startsWith("nplusone: property nplusone.json cannot be resolved ("), errors::toString);
     }
 
     /**
@@ -57,7 +72,6 @@ class EngineSettingsTest {
                 values.add(value.get("value"));
             }
         }
-        List<String> errors = new ArrayList<>();
         examples.forEach((name, values) -> {
             String key = EngineSettings.camelCase(name.substring(Config.PREFIX.length()));
             for (Object value : values.isEmpty() ? List.of("dev.nplusone") : values) {

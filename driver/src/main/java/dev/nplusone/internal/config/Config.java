@@ -4,9 +4,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -136,7 +138,8 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
                 + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
         private final Map<String, String> values;
         private final Consumer<String> errors;
-        private final Map<String, Boolean> known = new HashMap<>();
+        /** Every key the parser reads, in reading order: an unknown key's message names them. */
+        private final Set<String> known = new LinkedHashSet<>();
 
         Parser(Map<String, String> values, Consumer<String> errors) {
             this.values = values;
@@ -144,7 +147,7 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
         }
 
         private String raw(String key) {
-            known.put(key, true);
+            known.add(key);
             String value = values.get(key);
             return value == null ? null : value.trim();
         }
@@ -293,10 +296,9 @@ public record Config(boolean enabled, int threshold, boolean log, Path json, boo
 
         void reportUnknown() {
             for (String key : values.keySet()) {
-                if (!known.containsKey(key)) {
-                    errors.accept("nplusone: unknown property " + PREFIX + key + " is ignored (known: enabled,"
-                            + " threshold, log, json, json.all, captureValues, ignore, applicationPackages, html, sarif, baseline,"
-                            + " sourceRoots, sourceUrl, failOn, otel)");
+                if (!known.contains(key)) {
+                    errors.accept("nplusone: unknown property " + PREFIX + key + " is ignored (known: "
+                            + String.join(", ", known) + ")");
                 }
             }
         }
