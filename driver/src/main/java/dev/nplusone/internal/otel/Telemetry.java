@@ -20,7 +20,10 @@ public interface Telemetry {
         }
     };
 
-    /** The span current on this thread, to keep with the scope being opened; null when there is none. Never throws. */
+    /**
+     * The span current on this thread, to keep with the scope being opened (or, for a connection's scope, to report it
+     * to as the connection closes); null when there is none. Never throws.
+     */
     Object spanAtOpen();
 
     /** Records the scope's statement count and, when it has findings, exports them. Never throws. */
