@@ -133,15 +133,6 @@ public final class Engine {
     }
 
     /**
-     * Where a closed scope's findings go: the span current when it opened, but for a connection's own scope the
-     * span current where the connection closes (a pooled connection serves many requests; the first one's span
-     * has long ended), or none.
-     */
-    private Object spanOf(ScopeRecorder scope) {
-        return ScopeRecorder.CONNECTION_KIND.equals(scope.kind()) ? telemetry.spanAtOpen() : scope.span();
-    }
-
-    /**
      * Detects and reports; never throws. Returns the report (empty when detection failed). Runs with the thread's
      * interrupt set aside: pools close their connections, and so their scopes, on threads they interrupt (c3p0
      * does), and an interrupt would stop the suggestion's parse (whose failure is remembered for the statement's
@@ -153,7 +144,7 @@ public final class Engine {
         try {
             ScopeReport report = Detector.detect(scope.snapshot(), current, suggestions);
             reporter.report(report, Reporter.wantsActivity(current) ? scope.activity() : null, current);
-            telemetry.scopeClosed(report, spanOf(scope));
+            telemetry.scopeClosed(report, scope.span());
             for (BiConsumer<ScopeReport, ScopeRecorder> listener : scopeListeners) {
                 try {
                     listener.accept(report, scope);

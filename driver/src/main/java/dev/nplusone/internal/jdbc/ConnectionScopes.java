@@ -45,7 +45,7 @@ public final class ConnectionScopes implements ConnectionIdManager {
                     String name = "connection " + connectionId + (dataSourceName == null || dataSourceName.isEmpty()
                             ? "" : " (" + dataSourceName + ")");
                     // no span kept: a pooled physical connection outlives the request it first served, and
-                    // its findings go to the span current where it closes (see Engine#close)
+                    // its findings go to the span current where it closes (see Telemetry#scopeClosed)
                     recorder = new ScopeRecorder(name, ScopeRecorder.CONNECTION_KIND, engine.config().threshold(),
                             null);
                 }
