@@ -94,7 +94,9 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
      * One {@code ?} of a rewritten statement, in text order: what the application binds there.
      *
      * @param source where the value comes from
-     * @param index  which bound value of that statement (1-based, as {@code setObject} counts); 0 for the keys
+     * @param index  which bound value of that statement (1-based, as {@code setObject} counts); 0 for the keys;
+     *               for {@link Source#STATEMENT}, which value of the statement in text order (its literals and
+     *               bound parameters counted together, 1-based, an IN list of values counting once)
      */
     public record Parameter(Source source, int index) {
         public enum Source {
@@ -107,7 +109,12 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
             /** A value the loop bound the same in every execution (a constant filter, not a key). */
             LOOP,
             /** One row's value of a write loop, at this position of the row: a MULTI_ROW_INSERT's rows. */
-            ROWS
+            ROWS,
+            /**
+             * The value each execution of the statement itself ran with at this position, varying from one to the
+             * next: a DROP_JOIN's rewrite is the same statement, bound with what each execution bound or wrote.
+             */
+            STATEMENT
         }
 
         @Override
@@ -116,6 +123,7 @@ public record Finding(String id, Kind kind, Confidence confidence, int execution
                 case ROOT -> "the root statement's";
                 case PARENT -> "the parent's";
                 case ROWS -> "each row's";
+                case STATEMENT -> "each execution's own";
                 default -> "the loop's (the same every time)";
             } + " parameter " + index;
         }

@@ -62,6 +62,40 @@ class DriverContractTest {
     }
 
     @Test
+    void a_bad_column_index_on_a_watched_join_throws_the_drivers_own_exception_and_allocates_nothing_for_it()
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:nplusone:h2:mem:contract3", "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table author (id int primary key, name varchar(20))");
+            statement.execute("create table post (id int primary key, author_id int)");
+            statement.execute("insert into author values (1, 'alice')");
+            statement.execute("insert into post values (1, 1)");
+            String joined = "select p.id, a.name from post p left join author a on a.id = p.author_id";
+            SQLException expected;
+            try (ResultSet raw = connection.unwrap(Connection.class).createStatement().executeQuery(joined)) {
+                raw.next();
+                expected = assertThrows(SQLException.class, () -> raw.getBoolean(-1));
+            }
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            try (Scope scope = NPlusOne.scope("bad column index");
+                 ResultSet rows = statement.executeQuery(joined)) {
+                rows.next();
+                long before = threads.getCurrentThreadAllocatedBytes();
+                SQLException negative = assertThrows(SQLException.class, () -> rows.getBoolean(-1));
+                SQLException wide = assertThrows(SQLException.class, () -> rows.getString(100_000));
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+                assertEquals(expected.getSQLState(), negative.getSQLState(), negative.getMessage());
+                assertEquals(expected.getSQLState(), wide.getSQLState(), wide.getMessage());
+                assertEquals(expected.getClass(), negative.getClass());
+                assertTrue(allocated < 16 << 20, () -> allocated + " bytes allocated for two bad indexes");
+                assertEquals("alice", rows.getString(2));
+            }
+        }
+    }
+
+    @Test
     void reports_a_real_parent_logger_and_its_property_info() throws SQLException {
         assertNotNull(driver.getParentLogger());
         assertEquals("dev.nplusone", driver.getParentLogger().getName());

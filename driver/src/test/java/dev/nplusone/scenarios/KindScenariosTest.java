@@ -351,6 +351,58 @@ class KindScenariosTest {
 
     @ParameterizedTest
     @EnumSource(EntryPoint.class)
+    void the_drop_join_rewrite_of_a_loop_with_literal_values_shows_none_of_them(EntryPoint entry) throws Exception {
+        List<List<Object>> read = new ArrayList<>();
+        Run loop = inScope(entry, null, connection -> {
+            for (int page = 1; page <= 3; page++) {
+                read.addAll(titlesWithLiterals(connection, page));
+            }
+        });
+
+        Finding finding = only(loop.report(), Finding.Kind.UNUSED_JOIN);
+        assertCure(finding, Finding.Strategy.DROP_JOIN,
+                "select p.id, p.title from blog_post p where p.id <= ? and p.title <> ? and p.author_id > 0 order by p.id",
+                3, 3);
+        assertEquals(List.of(new Finding.Parameter(Finding.Parameter.Source.STATEMENT, 1),
+                new Finding.Parameter(Finding.Parameter.Source.STATEMENT, 2)), finding.suggestion().parameters());
+        for (String literal : List.of("10", "20", "30", "private-1", "private-2", "private-3")) {
+            assertTrue(!finding.suggestion().sql().contains(literal) && !finding.suggestion().reason().contains(literal),
+                    () -> literal + " shown in " + finding.suggestion());
+        }
+
+        List<List<Object>> cured = new ArrayList<>();
+        inScope(entry, null, connection -> {
+            for (int page = 1; page <= 3; page++) {
+                try (PreparedStatement select = connection.prepareStatement(finding.suggestion().sql())) {
+                    select.setInt(1, page * 10);
+                    select.setString(2, "private-" + page);
+                    try (java.sql.ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            cured.add(List.of(rows.getInt("id"), rows.getString("title")));
+                        }
+                    }
+                }
+            }
+        });
+        assertEquals(read, cured);
+    }
+
+    /** A page of titles with its values written into the SQL: the bound, the excluded title, a constant filter. */
+    private static List<List<Object>> titlesWithLiterals(Connection connection, int page) throws SQLException {
+        List<List<Object>> read = new ArrayList<>();
+        try (java.sql.Statement select = connection.createStatement();
+             java.sql.ResultSet rows = select.executeQuery("select p.id, p.title, a.id, a.name from blog_post p"
+                     + " left join blog_author a on a.id = p.author_id where p.id <= " + page * 10
+                     + " and p.title <> 'private-" + page + "' and p.author_id > 0 order by p.id")) {
+            while (rows.next()) {
+                read.add(List.of(rows.getInt("id"), rows.getString("title")));
+            }
+        }
+        return read;
+    }
+
+    @ParameterizedTest
+    @EnumSource(EntryPoint.class)
     void reports_an_unread_inner_join_without_a_rewrite_since_it_also_filters(EntryPoint entry) throws Exception {
         Run loop = inScope(entry, null, connection ->
                 KindPages.titlesWithUnreadAuthor(connection, KindPages.POSTS_WITH_INNER_AUTHOR_SQL));

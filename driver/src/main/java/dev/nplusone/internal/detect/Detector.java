@@ -7,6 +7,7 @@ import dev.nplusone.StatementType;
 import dev.nplusone.internal.Faults;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.config.Config;
+import dev.nplusone.internal.scope.Framework;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ShapeGroup;
 import dev.nplusone.internal.sql.JoinedColumns;
@@ -96,11 +97,12 @@ public final class Detector {
     /**
      * One INSERT, UPDATE or DELETE shape run at least threshold times from one call site, one row each, not
      * through {@code executeBatch} (batched executions do not count). A write that changed several rows is a
-     * bulk statement, not a per-row habit.
+     * bulk statement, not a per-row habit; the lines of a schema or seed script run one by one are a script.
      */
     private static Finding writeLoop(ShapeGroup group, ScopeRecorder.Snapshot scope, Config config,
                                      SuggestionMaker suggestions) {
-        if (group.lookupExecutions() < scope.threshold() || group.maxRows() > 1) {
+        if (group.lookupExecutions() < scope.threshold() || group.maxRows() > 1
+                || Framework.SCHEMA_SCRIPTS.in(group.callSite().frameworks())) {
             return null;
         }
         List<String> samples = config.captureValues() ? group.samples() : List.of();

@@ -44,8 +44,10 @@ public final class ConnectionScopes implements ConnectionIdManager {
                 if (recorder == null && !closed) {
                     String name = "connection " + connectionId + (dataSourceName == null || dataSourceName.isEmpty()
                             ? "" : " (" + dataSourceName + ")");
-                    recorder = new ScopeRecorder(name, "connection", engine.config().threshold(),
-                            engine.spanAtOpen());
+                    // no span kept: a pooled physical connection outlives the request it first served, and
+                    // its findings go to the span current where it closes (see Telemetry#scopeClosed)
+                    recorder = new ScopeRecorder(name, ScopeRecorder.CONNECTION_KIND, engine.config().threshold(),
+                            null);
                 }
                 return recorder;
             }

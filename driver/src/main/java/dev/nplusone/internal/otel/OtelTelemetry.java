@@ -4,6 +4,7 @@ import dev.nplusone.Finding;
 import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Log;
 import dev.nplusone.internal.otel.OtelApi.Attribute;
+import dev.nplusone.internal.scope.ScopeRecorder;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -71,6 +72,9 @@ final class OtelTelemetry implements Telemetry {
             }
             if (report.findings().isEmpty()) {
                 return;
+            }
+            if (span == null && ScopeRecorder.CONNECTION_KIND.equals(report.kind())) {
+                span = spanAtOpen(); // a connection's scope keeps no span: it goes to the one current where it closes
             }
             if (span != null && api.isRecording(span)) {
                 for (Finding finding : report.findings()) {

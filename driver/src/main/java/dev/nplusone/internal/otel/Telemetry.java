@@ -23,7 +23,11 @@ public interface Telemetry {
     /** The span current on this thread, to keep with the scope being opened; null when there is none. Never throws. */
     Object spanAtOpen();
 
-    /** Records the scope's statement count and, when it has findings, exports them. Never throws. */
+    /**
+     * Records the scope's statement count and, when it has findings, exports them: as events on {@code span}, the span
+     * current when the scope opened, or, for a connection's own scope (which keeps none: a pooled connection outlives
+     * the request it first served), on the span current on the closing thread. Never throws.
+     */
     void scopeClosed(ScopeReport report, Object span);
 
     /**

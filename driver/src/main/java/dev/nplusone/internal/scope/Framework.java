@@ -13,7 +13,12 @@ public enum Framework {
      * Hibernate initialising a lazy proxy or collection: the loop touches an association, rather than running
      * a query of its own, and the fix is a fetch plan on the parent's query rather than a different query.
      */
-    HIBERNATE_LAZY;
+    HIBERNATE_LAZY,
+    /**
+     * A schema or seed script runner (Spring's ScriptUtils, Flyway, Liquibase): its statements are the script's
+     * lines, one after another, not a loop of the application's.
+     */
+    SCHEMA_SCRIPTS;
 
     public int bit() {
         return 1 << ordinal();

@@ -98,6 +98,9 @@ final class FrameworkFrames {
             packages(Framework.SPRING_DATA, "org.springframework.data"),
             markers(null, "$$SpringCGLIB$$", "$$EnhancerBySpringCGLIB$$", "$$FastClassBySpringCGLIB$$",
                     "$$EnhancerByCGLIB$$", "$ByteBuddy$", "$MockitoMock$", "$$_jvst", ".$Proxy"),
+            // Schema and seed script runners
+            packages(Framework.SCHEMA_SCRIPTS, "org.springframework.jdbc.datasource.init", "org.flywaydb",
+                    "liquibase"),
             // Other data-access frameworks
             packages(Framework.JOOQ, "org.jooq.impl", "org.jooq.tools", "org.jooq.conf", "org.jooq.exception"),
             directly(Framework.JOOQ, "org.jooq"),

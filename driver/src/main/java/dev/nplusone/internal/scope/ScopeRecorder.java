@@ -33,6 +33,8 @@ public final class ScopeRecorder implements KeySet.KeyBudget {
 
     /** The kind of the scopes the JUnit helpers open: their call sites are walked for every execution. */
     public static final String TEST_KIND = "test";
+    /** The kind of a connection's own scope, the fallback unit of work from checkout to close. */
+    public static final String CONNECTION_KIND = "connection";
 
     private volatile String name;
     private final String kind;

@@ -18,6 +18,8 @@ public final class ShapeGroup {
     public static final int KEY_WIDTH = 4;
     static final int LOGGED_EXECUTIONS = 256;
     static final int MAX_SAMPLES = 5;
+    /** Result columns whose reads are told apart; wider results (or bad indexes) get no unused-join verdict. */
+    static final int MAX_TRACKED_COLUMNS = 4_096;
     private static final int LOG_STRIDE = 1 + 1 + KEY_WIDTH; // sequence, value count, values
     private static final ResultSource[] NO_SOURCES = new ResultSource[0];
 
@@ -162,8 +164,16 @@ public final class ShapeGroup {
         sourcesByLabel = copy;
     }
 
-    /** Notes that result column {@code index} (1-based) was read from a ResultSet of this group. */
+    /**
+     * Notes that result column {@code index} (1-based) was read from a ResultSet of this group. An index no
+     * result has (the application's mistake, which the driver answers with its own exception) leaves the
+     * reads unknown rather than sizing the bit set by it.
+     */
     public void columnRead(int index) {
+        if (index < 1 || index > MAX_TRACKED_COLUMNS) {
+            readsUnknown();
+            return;
+        }
         long[] words = columnsRead;
         int word = index >>> 6;
         if (word >= words.length || (words[word] & (1L << index)) == 0) {

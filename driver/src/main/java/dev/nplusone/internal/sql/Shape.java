@@ -17,7 +17,26 @@ public final class Shape {
         this.sql = sql;
         this.kind = kind;
         this.id = ValueHash.ofString(sql);
-        this.joins = kind == StatementType.SELECT && sql.contains(" join ");
+        this.joins = kind == StatementType.SELECT && sql.contains(" join ") && tablesOfColumnsKnowable(sql);
+    }
+
+    /**
+     * Whether each result column could be traced to its table (see {@link JoinAnalyzer}): not with a star, an
+     * expression or a subquery in the select list, nor under a WITH; those statements get no unused-join verdict,
+     * so their reads are not tracked. A text scan of the select list, once per shape.
+     */
+    private static boolean tablesOfColumnsKnowable(String sql) {
+        int from = sql.indexOf(" from ");
+        if (!sql.startsWith("select ") || from < 0) {
+            return false;
+        }
+        for (int i = "select ".length(); i < from; i++) {
+            char c = sql.charAt(i);
+            if (c == '*' || c == '(') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String sql() {
@@ -29,8 +48,9 @@ public final class Shape {
     }
 
     /**
-     * A select whose fingerprint joins a table: the only statements whose ResultSets track which columns the
-     * application reads (for unused joins). Decided from the text once, so other statements pay nothing.
+     * A select whose fingerprint joins a table and names the table of each column it selects: the only statements
+     * whose ResultSets track which columns the application reads (for unused joins). Decided from the text once,
+     * so other statements pay nothing.
      */
     public boolean joins() {
         return joins;

@@ -1,5 +1,7 @@
 package dev.nplusone.internal.suggest;
 
+import dev.nplusone.Finding;
+import dev.nplusone.internal.scope.ShapeGroup;
 import dev.nplusone.internal.sql.SqlNormalizer;
 import dev.nplusone.internal.sql.SqlParsing;
 import java.util.ArrayList;
@@ -23,7 +25,47 @@ final class JoinDropper {
     }
 
     /**
-     * {@code sql} (as the application ran it) without the join of {@code reference} and its select items;
+     * The group's statement without the join of {@code reference}, written from its template: a literal that was
+     * the same in every logged execution stays as written (it is part of the query); any other literal, which
+     * may be one execution's data, becomes a {@code ?} bound with what each execution wrote there.
+     */
+    static Rewriter.Rewrite drop(ShapeGroup group, String reference) {
+        String text = group.firstSql();
+        if (text == null) {
+            return Rewriter.Rewrite.none("the statement's text was not recorded");
+        }
+        List<Finding.Parameter> parameters = new ArrayList<>();
+        String template = SqlNormalizer.template(text, (slot, literal, bindIndex, original) -> {
+            if (literal && sameEveryTime(group, slot)) {
+                return original;
+            }
+            Finding.Parameter value = new Finding.Parameter(Finding.Parameter.Source.STATEMENT, slot + 1);
+            int marks = literal ? 1 : Math.max(1, count(original, '?'));
+            for (int i = 0; i < marks; i++) {
+                parameters.add(value);
+            }
+            return literal ? original.startsWith("(") ? "(?)" : "?" : original;
+        });
+        String dropped = drop(template, reference);
+        return dropped == null ? Rewriter.Rewrite.none("the statement could not be rewritten without it")
+                : new Rewriter.Rewrite(dropped, parameters, null);
+    }
+
+    /** Values past the logged width, or of a statement run once, cannot be shown to be the same every time. */
+    private static boolean sameEveryTime(ShapeGroup group, int slot) {
+        return slot < ShapeGroup.KEY_WIDTH && group.loggedExecutions() >= 2 && group.constantAt(slot);
+    }
+
+    private static int count(String text, char c) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            n += text.charAt(i) == c ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * {@code sql} (a template of the application's statement) without the join of {@code reference} and its select items;
      * null when the join binds parameters of its own (the remaining ones would shift) or nothing is left.
      */
     static String drop(String sql, String reference) {

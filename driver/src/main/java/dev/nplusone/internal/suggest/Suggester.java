@@ -71,11 +71,15 @@ public final class Suggester implements Detector.SuggestionMaker {
                         unread + "; no rewrite printed: an inner join also filters the rows (drop it only when every"
                                 + " row has a match, as with a NOT NULL foreign key)", hint);
             }
-            String dropped = group.firstSql() == null ? null : JoinDropper.drop(group.firstSql(), join.reference());
-            return new Finding.Suggestion(Finding.Strategy.DROP_JOIN, dropped, executions, executions,
-                    dropped == null ? "no rewrite: " + unread + " (the statement could not be rewritten without it)"
-                            : unread + "; the same statements, each reading fewer tables (when the join is to-many,"
-                                    + " it also repeated the rows)", hint);
+            Rewriter.Rewrite dropped = JoinDropper.drop(group, join.reference());
+            if (dropped.sql() == null) {
+                return new Finding.Suggestion(Finding.Strategy.DROP_JOIN, null, executions, executions,
+                        "no rewrite: " + unread + " (" + dropped.problem() + ")", hint);
+            }
+            return new Finding.Suggestion(Finding.Strategy.DROP_JOIN, dropped.sql(), executions, executions,
+                    unread + "; the same statements, each reading fewer tables (when the join is to-many, it also"
+                            + " repeated the rows)" + (dropped.parameters().isEmpty() ? "" : binding(dropped.parameters())),
+                    hint, null, dropped.parameters());
         } catch (Throwable t) {
             Failures.record("suggestion", t);
             return null;

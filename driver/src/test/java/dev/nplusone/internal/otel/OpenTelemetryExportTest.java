@@ -23,6 +23,10 @@ import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +96,56 @@ class OpenTelemetryExportTest {
         assertTrue(((String) attributes.get("nplusone.finding.id")).length() > 0);
         assertEquals(13, attributes.size(), attributes.toString());
         assertTrue(span("later").getEvents().isEmpty(), "the span current at close gets nothing");
+    }
+
+    @Test
+    void a_connections_own_scope_reports_to_the_span_current_where_the_connection_closes_never_where_it_opened()
+            throws Exception {
+        Span opened = tracer.spanBuilder("GET /opened-here").startSpan();
+        Span closing = tracer.spanBuilder("GET /closed-here").startSpan();
+        Connection connection;
+        try (io.opentelemetry.context.Scope current = opened.makeCurrent()) {
+            connection = dataSource.getConnection();
+            authorOfEachPost(connection);
+        }
+        try (io.opentelemetry.context.Scope current = closing.makeCurrent()) {
+            connection.close();
+        } finally {
+            closing.end();
+            opened.end();
+        }
+
+        assertTrue(span("GET /opened-here").getEvents().isEmpty(), "the span of the connection's first statement");
+        List<EventData> events = span("GET /closed-here").getEvents();
+        assertEquals(1, events.size(), events::toString);
+        assertEquals("N_PLUS_ONE", asMap(events.get(0).getAttributes()).get("nplusone.finding.kind"));
+    }
+
+    @Test
+    void a_connection_closed_outside_any_span_reports_to_none() throws Exception {
+        Span opened = tracer.spanBuilder("GET /opened-only").startSpan();
+        Connection connection;
+        try (io.opentelemetry.context.Scope current = opened.makeCurrent()) {
+            connection = dataSource.getConnection();
+            authorOfEachPost(connection);
+        }
+        connection.close();
+        opened.end();
+
+        assertTrue(span("GET /opened-only").getEvents().isEmpty());
+        assertNull(span("GET /opened-only").getAttributes().get(AttributeKey.longKey("nplusone.findings")));
+    }
+
+    /** An N+1 with no scope of nplusone's open: the connection's own scope records it. */
+    private static void authorOfEachPost(Connection connection) throws SQLException {
+        for (BlogPages.Post post : BlogPages.posts(connection)) {
+            try (PreparedStatement author = connection.prepareStatement("select id, name from blog_author where id = ?")) {
+                author.setInt(1, post.authorId());
+                try (ResultSet rows = author.executeQuery()) {
+                    rows.next();
+                }
+            }
+        }
     }
 
     @Test

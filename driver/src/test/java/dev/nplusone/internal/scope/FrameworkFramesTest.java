@@ -85,6 +85,10 @@ class FrameworkFramesTest {
             "org.eclipse.persistence.internal.sessions.AbstractSession, framework",
             // Spring's infrastructure and generated proxies
             "org.springframework.jdbc.core.JdbcTemplate, framework",
+            // schema and seed script runners: their statements are a script's lines, not a write loop
+            "org.springframework.jdbc.datasource.init.ScriptUtils, SCHEMA_SCRIPTS",
+            "org.flywaydb.core.internal.sqlscript.DefaultSqlScriptExecutor, SCHEMA_SCRIPTS",
+            "liquibase.executor.jvm.JdbcExecutor, SCHEMA_SCRIPTS",
             "org.springframework.orm.jpa.SharedEntityManagerCreator$SharedEntityManagerInvocationHandler, framework",
             "org.springframework.aop.framework.ReflectiveMethodInvocation, framework",
             "org.springframework.transaction.interceptor.TransactionInterceptor, framework",

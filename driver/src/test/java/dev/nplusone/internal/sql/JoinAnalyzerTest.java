@@ -1,9 +1,11 @@
 package dev.nplusone.internal.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nplusone.StatementType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,18 @@ class JoinAnalyzerTest {
         assertNull(JoinAnalyzer.analyze("select p.id, name from post p left join author a on a.id = p.author_id"));
         assertNull(JoinAnalyzer.analyze("select p.id, upper(a.name) from post p left join author a on a.id = p.author_id"));
         assertNull(JoinAnalyzer.analyze("select p.id from post p"));
+    }
+
+    @Test
+    void a_join_whose_columns_cannot_be_traced_to_tables_tracks_no_reads() {
+        String join = " from post p left join author a on a.id = p.author_id";
+        for (String sql : List.of("select *" + join, "select p.*, a.id" + join, "select p.id, upper(a.name)" + join,
+                "select p.id, count(a.id)" + join + " group by p.id", "select p.id, (select 1 from tag t) as x" + join,
+                "with recent as (select id from post) select p.id, a.id" + join)) {
+            assertNull(JoinAnalyzer.analyze(sql), sql);
+            assertFalse(new Shape(sql, StatementType.SELECT).joins(), sql);
+        }
+        assertTrue(new Shape("select p.id, a.name" + join + " where p.id in (?)", StatementType.SELECT).joins());
+        assertFalse(new Shape("select p.id from post p where p.id = ?", StatementType.SELECT).joins());
     }
 }

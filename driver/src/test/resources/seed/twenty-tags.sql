@@ -1,0 +1,21 @@
+-- A seed script as applications ship them: one INSERT per row, run line by line at start-up.
+insert into seed_tag (id, name) values (1, 'tag 1');
+insert into seed_tag (id, name) values (2, 'tag 2');
+insert into seed_tag (id, name) values (3, 'tag 3');
+insert into seed_tag (id, name) values (4, 'tag 4');
+insert into seed_tag (id, name) values (5, 'tag 5');
+insert into seed_tag (id, name) values (6, 'tag 6');
+insert into seed_tag (id, name) values (7, 'tag 7');
+insert into seed_tag (id, name) values (8, 'tag 8');
+insert into seed_tag (id, name) values (9, 'tag 9');
+insert into seed_tag (id, name) values (10, 'tag 10');
+insert into seed_tag (id, name) values (11, 'tag 11');
+insert into seed_tag (id, name) values (12, 'tag 12');
+insert into seed_tag (id, name) values (13, 'tag 13');
+insert into seed_tag (id, name) values (14, 'tag 14');
+insert into seed_tag (id, name) values (15, 'tag 15');
+insert into seed_tag (id, name) values (16, 'tag 16');
+insert into seed_tag (id, name) values (17, 'tag 17');
+insert into seed_tag (id, name) values (18, 'tag 18');
+insert into seed_tag (id, name) values (19, 'tag 19');
+insert into seed_tag (id, name) values (20, 'tag 20');
