@@ -4,6 +4,7 @@ import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.detect.Detector;
 import dev.nplusone.internal.otel.Telemetry;
+import dev.nplusone.internal.report.LiveReports;
 import dev.nplusone.internal.report.Reporter;
 import dev.nplusone.internal.scope.ScopeRecorder;
 import dev.nplusone.internal.scope.ThreadState;
@@ -67,6 +68,7 @@ public final class Engine {
     public void configure(Config newConfig) {
         this.config = newConfig;
         this.telemetry = Telemetry.forConfig(newConfig);
+        LiveReports.retireAllBut(newConfig.reports());
     }
 
     /** The OpenTelemetry span current on this thread, for a scope being opened; null without OpenTelemetry. */

@@ -24,6 +24,7 @@ public final class LiveAggregate {
     private final ReportAggregate aggregate = new ReportAggregate(); // guarded by this
     private final Consumer<ReportAggregate> afterFold;
     private final Thread folder;
+    private boolean stopped; // guarded by this
 
     private LiveAggregate(String threadName, Consumer<ReportAggregate> afterFold) {
         this.afterFold = afterFold;
@@ -64,18 +65,28 @@ public final class LiveAggregate {
         return reader.apply(aggregate);
     }
 
-    /** Ends the folding thread (an application context that closes); what is queued stays readable. */
+    /**
+     * Ends the folding thread (an application context that closes, reports configured anew); what is queued stays
+     * readable. Once this returns, {@code afterFold} never runs again. The thread is not interrupted: an interrupt
+     * would break a file write it is in the middle of.
+     */
     public void stop() {
+        synchronized (this) {
+            stopped = true;
+        }
         if (folder != null) {
-            folder.interrupt();
+            LockSupport.unpark(folder);
         }
     }
 
     private void foldWhileRunning() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (true) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FOLD_MILLIS));
             try {
                 synchronized (this) {
+                    if (stopped) {
+                        return;
+                    }
                     fold();
                     afterFold.accept(aggregate);
                 }

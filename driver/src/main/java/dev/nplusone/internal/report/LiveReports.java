@@ -5,6 +5,7 @@ import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.config.ReportSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,23 @@ public final class LiveReports {
     public static void flushAll() {
         for (LiveReports reports : RUNNING.values()) {
             reports.flush();
+        }
+    }
+
+    /**
+     * The engine was configured anew: the reports of every other settings are written one last time, with all
+     * they have, and their writer threads end, so no thread keeps rewriting a file nobody configures any more (or
+     * writes into a folder a test has since deleted). Never throws.
+     */
+    public static void retireAllBut(ReportSettings current) {
+        for (ReportSettings settings : List.copyOf(RUNNING.keySet())) {
+            if (!settings.equals(current)) {
+                LiveReports retired = RUNNING.remove(settings);
+                if (retired != null) {
+                    retired.flush();
+                    retired.scopes.stop();
+                }
+            }
         }
     }
 

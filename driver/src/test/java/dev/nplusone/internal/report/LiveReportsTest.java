@@ -1,8 +1,12 @@
 package dev.nplusone.internal.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nplusone.internal.Failures;
+import dev.nplusone.internal.config.Config;
 import dev.nplusone.internal.config.ReportSettings;
 import dev.nplusone.internal.scope.ScopeActivity;
 import java.nio.file.Files;
@@ -31,6 +35,27 @@ class LiveReportsTest {
         String page = Files.readString(html);
         assertTrue(page.contains("<b>" + LiveAggregate.QUEUE_CAPACITY + "</b> scopes"), "those the queue held");
         assertTrue(page.contains("7 scopes closed faster than the report could take them"), "the rest, counted");
+    }
+
+    @Test
+    void reports_the_engine_is_no_longer_configured_for_are_written_once_more_and_never_again() throws Exception {
+        Path html = directory.resolve("earlier/report.html");
+        Files.createDirectories(html.getParent());
+        ReportSettings earlier = new ReportSettings(html, null, null, ReportSettings.DEFAULT_SOURCE_ROOTS, null,
+                false, ReportSettings.FailOn.NONE);
+        LiveReports.of(new Config(true, 3, false, null, false, null, List.of(), earlier, false))
+                .offer(new ClosedScope("GET /health", "http", 1, false, List.of(), ScopeActivity.NONE));
+
+        LiveReports.retireAllBut(ReportSettings.NONE);
+
+        assertTrue(Files.readString(html).contains("GET /health"), "written whole when retired, not a second later");
+        Files.delete(html);
+        Files.delete(html.getParent());
+        long failures = Failures.count();
+        LiveReports.flushAll();
+        Thread.sleep(2 * LiveReports.THROTTLE_MILLIS);
+        assertEquals(failures, Failures.count(), "nothing writes into the folder once it is gone");
+        assertFalse(Files.exists(html.getParent()));
     }
 
     @Test
