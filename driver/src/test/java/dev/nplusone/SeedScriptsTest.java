@@ -1,11 +1,7 @@
-package dev.nplusone.scenarios;
+package dev.nplusone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nplusone.Finding;
-import dev.nplusone.NPlusOne;
-import dev.nplusone.Scope;
-import dev.nplusone.ScopeReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +18,8 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * Seed scripts run at start-up (Spring's ScriptUtils, Flyway, Liquibase) execute one INSERT per line, all of one
- * shape, from the application's main: a script, not a write loop of the application's.
+ * shape, from the application's main: a script, not a write loop of the application's. (Not among the scenarios:
+ * ApplicationCopyIT runs those under the agent on a class path without Spring, which this test needs.)
  */
 class SeedScriptsTest {
     private static final String SCRIPT = "seed/twenty-tags.sql";
