@@ -41,9 +41,7 @@ final class AgentReporter {
      * SARIF reports (all), and logs its findings.
      */
     void publish(ScopeReport report, ScopeRecorder recorder) {
-        if (Reporter.wantsActivity(settings.json())) {
-            json.report(report, recorder::activity, settings.json());
-        }
+        json.report(report, recorder::activity, settings.json());
         if (report.findings().isEmpty()) {
             return;
         }

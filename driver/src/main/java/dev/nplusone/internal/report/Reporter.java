@@ -4,8 +4,8 @@ import dev.nplusone.ScopeReport;
 import dev.nplusone.internal.Failures;
 import dev.nplusone.internal.Log;
 import dev.nplusone.internal.config.Config;
-import java.io.FileOutputStream;
 import dev.nplusone.internal.scope.ScopeActivity;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,28 +33,12 @@ public final class Reporter {
         listeners.remove(listener);
     }
 
-    public void report(ScopeReport report, Config config) {
-        report(report, (ScopeActivity) null, config);
-    }
-
-    /** Whether {@link #report(ScopeReport, ScopeActivity, Config)} writes anything that shows a scope's activity. */
-    public static boolean wantsActivity(Config config) {
-        return config.json() != null || config.reports().collects();
-    }
-
     /**
-     * Reports a closed scope; {@code activity} (time, shapes, timeline: null when unknown) goes into the JSON Lines
-     * and the HTML report. Scopes without findings are written only with {@code nplusone.json.all=true}, and always
-     * collected for the HTML report's overview.
-     */
-    public void report(ScopeReport report, ScopeActivity activity, Config config) {
-        report(report, () -> activity, config);
-    }
-
-    /**
-     * As {@link #report(ScopeReport, ScopeActivity, Config)}, asking for the activity only when something writes it
-     * (an HTML or SARIF report is collected, or a JSON line is written): most scopes of a service have no findings,
-     * and their activity is a map and hundreds of records made for nothing.
+     * Reports a closed scope; its activity (time, shapes, timeline) goes into the JSON Lines and the HTML report, and
+     * is asked for only when something writes it (an HTML or SARIF report is collected, or a JSON line is written):
+     * most scopes of a service have no findings, and their activity is a map and hundreds of records made for
+     * nothing. Scopes without findings are written only with {@code nplusone.json.all=true}, and always collected for
+     * the HTML report's overview.
      */
     public void report(ScopeReport report, Supplier<ScopeActivity> activity, Config config) {
         for (Consumer<ScopeReport> listener : listeners) {
